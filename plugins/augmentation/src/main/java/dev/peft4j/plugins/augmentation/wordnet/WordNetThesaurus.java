@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 /**
  * Synonyms from WordNet 3.1 (Princeton), read by extJWNL from the resources bundled in this plugin's jar: no files on
  * disk, no network. Synonyms of a word are the lemmas of all its senses, every part of speech, in WordNet's order
- * (most frequent sense first).
+ * (most frequent sense first), less those that contain the word itself.
  */
 public final class WordNetThesaurus implements Thesaurus {
 
@@ -82,9 +82,19 @@ public final class WordNetThesaurus implements Thesaurus {
         } catch (JWNLException e) {
             throw new IllegalStateException("WordNet lookup of '" + word + "' failed: " + e.getMessage(), e);
         }
-        // The word's own base form (movie for movies) is an inflection, not a synonym.
-        synonyms.removeAll(baseForms);
+        // Neither the word's own base form (movie for movies: an inflection) nor a phrase around it (plastic film for
+        // film, string up for string) replaces the word.
+        synonyms.removeIf(synonym -> containsWord(synonym, baseForms));
         return new ArrayList<>(synonyms);
+    }
+
+    private static boolean containsWord(String synonym, Set<String> words) {
+        for (String part : synonym.split("[ -]")) {
+            if (words.contains(part)) {
+                return true;
+            }
+        }
+        return words.contains(synonym);
     }
 
     private static void addLemmas(IndexWord entry, Set<String> synonyms) {
