@@ -38,7 +38,8 @@ class SettingsTest {
         assertThatThrownBy(() -> new SynonymReplacementSettings(0, false))
                 .hasMessage("alpha must be in (0, 1], the fraction of a text's words replaced by a synonym, but is 0.0;"
                         + " EDA uses 0.1");
-        assertThatThrownBy(() -> new RandomInsertionSettings(1.5, false)).hasMessageContaining("alpha must be in (0, 1]");
+        assertThatThrownBy(() -> new RandomInsertionSettings(1.5, false))
+                .hasMessageContaining("alpha must be in (0, 1]");
         assertThatThrownBy(() -> new RandomSwapSettings(Double.NaN)).hasMessageContaining("but is NaN");
     }
 

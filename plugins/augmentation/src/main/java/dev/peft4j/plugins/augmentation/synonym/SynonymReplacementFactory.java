@@ -9,7 +9,10 @@ import dev.peft4j.spi.data.Augmenter;
 import dev.peft4j.spi.data.AugmenterFactory;
 import org.pf4j.Extension;
 
-/** {@code synonym-replacement}: EDA's SR with WordNet synonyms; settings at {@code data.augment.synonym-replacement}. */
+/**
+ * {@code synonym-replacement}: EDA's SR with WordNet synonyms; settings at
+ * {@code data.augment.synonym-replacement}.
+ */
 @Extension
 public final class SynonymReplacementFactory implements AugmenterFactory {
 
@@ -22,7 +25,8 @@ public final class SynonymReplacementFactory implements AugmenterFactory {
 
     @Override
     public Augmenter create(Config settings, PluginContext context) {
-        SynonymReplacementSettings own = SettingsReader.read(settings, settingsPath(), SynonymReplacementSettings::from);
+        SynonymReplacementSettings own =
+                SettingsReader.read(settings, settingsPath(), SynonymReplacementSettings::from);
         return new SynonymReplacementAugmenter(own, WordNetThesaurus.shared(context.logger()), StopWords.english());
     }
 }

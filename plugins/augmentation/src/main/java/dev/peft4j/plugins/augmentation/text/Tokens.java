@@ -48,7 +48,7 @@ public final class Tokens {
         return EDGE_PUNCTUATION.matcher(token).replaceAll("");
     }
 
-    /** The token with its core replaced, punctuation kept: {@code "(good),"} with {@code fine} gives {@code "(fine),"}. */
+    /** The token with its core replaced, punctuation kept: {@code "(good),"} with {@code fine} is {@code "(fine),"}. */
     public static String replaceCore(String token, String newCore) {
         String core = core(token);
         int start = token.indexOf(core);

@@ -36,8 +36,8 @@ public final class WordNetThesaurus implements Thesaurus {
     }
 
     /**
-     * The one WordNet of this plugin, loaded on first use (about 0.4 s and 110 MB of heap) and then shared by every
-     * augmenter that asks.
+     * The one WordNet of this plugin, loaded on first use and then shared by every augmenter that asks. Loading reads
+     * the data files into memory: measured at 0.6 to 1.4 s and 46 MB of heap.
      */
     public static synchronized WordNetThesaurus shared(Logger logger) {
         if (shared == null) {
