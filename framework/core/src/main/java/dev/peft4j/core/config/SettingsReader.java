@@ -1,0 +1,75 @@
+package dev.peft4j.core.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import dev.peft4j.spi.NamedFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Reads settings records from a resolved pipeline, turning refusals into problems located at file:line. */
+public final class SettingsReader {
+
+    private SettingsReader() {
+    }
+
+    /**
+     * Runs {@code reader} on the pipeline's root config.
+     *
+     * @throws PipelineConfigException naming each value the record refused (or the reader could not read) with
+     *                                 the file and line it was set at
+     */
+    public static <T> T read(Config root, Function<Config, T> reader) {
+        try {
+            return reader.apply(root);
+        } catch (InvalidSettingsException e) {
+            List<ConfigProblem> problems = new ArrayList<>();
+            for (SettingViolation violation : e.violations()) {
+                problems.add(ConfigProblem.at(Origins.originAt(root, violation.path()), violation.path(),
+                        violation.expected(), violation.found(), null));
+            }
+            throw new PipelineConfigException(problems);
+        } catch (ConfigException e) {
+            String prefix = e.origin() == null ? "" : e.origin().description() + ": ";
+            String text = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+            throw new PipelineConfigException(e.origin() == null
+                    ? new ConfigProblem("pipeline", -1, "", null, text, null)
+                    : ConfigProblem.at(e.origin(), "", null, text, null));
+        }
+    }
+
+    /**
+     * An enum constant from its kebab-case name in the config: {@code fp16-mixed} is {@code FP16_MIXED}.
+     *
+     * @throws InvalidSettingsException listing the allowed names when the value is none of them
+     */
+    public static <E extends Enum<E>> E enumValue(Config root, String path, Class<E> type) {
+        String name = root.getString(path);
+        for (E constant : type.getEnumConstants()) {
+            if (configName(constant).equals(name)) {
+                return constant;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            allowed.add(configName(constant));
+        }
+        throw new InvalidSettingsException(
+                List.of(new SettingViolation(path, "one of " + String.join(", ", allowed), "\"" + name + "\"")));
+    }
+
+    /** The kebab-case name of an enum constant, as pipelines write it. */
+    public static String configName(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * An extension's own settings inside the block of its kind, e.g. {@code cosine} inside
+     * {@code training.schedule}: empty when the extension declares none.
+     */
+    public static Config ownSettings(Config blocks, NamedFactory<?> factory) {
+        return blocks.hasPath(factory.settingsPath()) ? blocks.getConfig(factory.settingsPath()) : ConfigFactory.empty();
+    }
+}
