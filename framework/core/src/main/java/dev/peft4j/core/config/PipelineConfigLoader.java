@@ -133,11 +133,10 @@ public final class PipelineConfigLoader {
 
     private PipelineConfig merge(Config pipeline, String source, Map<String, String> overrides) {
         List<ConfigProblem> problems = new ArrayList<>(referenceProblems);
-        Config merged = Overrides.toConfig(overrides, this::typeAt, problems)
-                .withFallback(pipeline)
-                .withFallback(reference);
+        Config commandLine = Overrides.toConfig(overrides, this::typeAt, problems);
+        Config merged = commandLine.withFallback(pipeline).withFallback(reference);
         Config resolved = resolveLeniently(merged, problems);
-        problems.addAll(validator.validate(resolved.root()));
+        problems.addAll(validator.validate(resolved.root(), List.of(commandLine, pipeline)));
         if (problems.isEmpty() && !resolved.isResolved()) {
             // An unresolvable substitution inside a free-form map, which the validator does not enter.
             resolveStrictly(merged, problems);

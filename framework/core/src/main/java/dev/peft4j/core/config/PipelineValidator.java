@@ -1,5 +1,6 @@
 package dev.peft4j.core.config;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
@@ -18,6 +19,8 @@ import java.util.Optional;
  */
 final class PipelineValidator {
 
+    private static final String CANNOT_RESOLVE = "cannot resolve ";
+
     private final ConfigObject reference;
     private final ReferenceSchema schema;
     private final List<ExtensionChoice> choices;
@@ -31,11 +34,18 @@ final class PipelineValidator {
         referencePaths.sort(null);
     }
 
-    /** Every problem of {@code pipeline}, the resolved merge of overrides, pipeline file and reference. */
-    List<ConfigProblem> validate(ConfigObject pipeline) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        walk(List.of(), pipeline, reference, problems);
-        return problems;
+    /**
+     * Every problem of {@code merged}, the resolved merge of {@code written} (the overrides and the pipeline file,
+     * unresolved, first wins) and the reference.
+     */
+    List<ConfigProblem> validate(ConfigObject merged, List<Config> written) {
+        Findings findings = new Findings(written);
+        walk(List.of(), merged, reference, findings);
+        // A default built on an unresolvable pipeline value cannot resolve either: report only the cause.
+        if (findings.problems.stream().noneMatch(p -> p.found().startsWith(CANNOT_RESOLVE))) {
+            findings.problems.addAll(findings.unresolvedDefaults);
+        }
+        return findings.problems;
     }
 
     /** Problems of the reference itself: schema rules naming keys no reference defines. */
@@ -51,7 +61,7 @@ final class PipelineValidator {
         return problems;
     }
 
-    private void walk(List<String> parent, ConfigObject actual, ConfigObject expected, List<ConfigProblem> problems) {
+    private void walk(List<String> parent, ConfigObject actual, ConfigObject expected, Findings findings) {
         for (String key : actual.keySet()) {
             List<String> keys = append(parent, key);
             String path = ConfigUtil.joinPath(keys);
@@ -60,21 +70,28 @@ final class PipelineValidator {
             try {
                 value.valueType();
                 if (defaultValue == null) {
-                    problems.add(unknownKey(parent, key, path, value, expected));
+                    findings.problems.add(unknownKey(parent, key, path, value, expected));
                 } else {
-                    check(keys, path, value, defaultValue, problems);
+                    check(keys, path, value, defaultValue, findings);
                 }
             } catch (ConfigException.NotResolved e) {
-                problems.add(ConfigProblem.at(value.origin(), path, null,
-                        "cannot resolve " + renderUnresolved(value)
-                                + ": no key of that path in the pipeline or any reference.conf, nor an environment variable",
-                        null));
+                unresolved(keys, path, value, findings);
             }
         }
     }
 
+    /** Locates an unresolved value where it was written, not at the merge with its default. */
+    private static void unresolved(List<String> keys, String path, ConfigValue merged, Findings findings) {
+        Optional<ConfigValue> written = findings.written(keys);
+        ConfigValue shown = written.orElse(merged);
+        ConfigProblem problem = ConfigProblem.at(shown.origin(), path, null, CANNOT_RESOLVE + renderUnresolved(shown)
+                + ": no key of that path in the pipeline or any reference.conf, nor an environment variable", null);
+        (written.isPresent() ? findings.problems : findings.unresolvedDefaults).add(problem);
+    }
+
     private void check(List<String> keys, String path, ConfigValue value, ConfigValue defaultValue,
-            List<ConfigProblem> problems) {
+            Findings findings) {
+        List<ConfigProblem> problems = findings.problems;
         Optional<KeyRule> rule = schema.rule(path);
         ValueType type = rule.map(KeyRule::type).orElse(null);
         if (type == null) {
@@ -93,7 +110,7 @@ final class PipelineValidator {
         if (type == ValueType.OBJECT) {
             ConfigObject defaults = (ConfigObject) defaultValue;
             if (!defaults.isEmpty()) {
-                walk(keys, (ConfigObject) value, defaults, problems);
+                walk(keys, (ConfigObject) value, defaults, findings);
             }
             return;
         }
@@ -181,6 +198,37 @@ final class PipelineValidator {
                 "no loaded plugin provides the " + choice.kind() + " '" + name + "'; available: "
                         + choice.availableText(),
                 Suggestions.closest(name, choice.available()).map(n -> choice.blocks() + "." + n).orElse(null));
+    }
+
+    /** What one validation collects; {@code written} are the unresolved layers the user wrote, first wins. */
+    private static final class Findings {
+        final List<ConfigProblem> problems = new ArrayList<>();
+        final List<ConfigProblem> unresolvedDefaults = new ArrayList<>();
+        final List<Config> written;
+
+        Findings(List<Config> written) {
+            this.written = written;
+        }
+
+        Optional<ConfigValue> written(List<String> keys) {
+            for (Config layer : written) {
+                ConfigValue current = layer.root();
+                try {
+                    for (String key : keys) {
+                        current = current instanceof ConfigObject object ? object.get(key) : null;
+                        if (current == null) {
+                            break;
+                        }
+                    }
+                } catch (ConfigException.NotResolved e) {
+                    current = null;
+                }
+                if (current != null) {
+                    return Optional.of(current);
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     private void collectPaths(List<String> parent, ConfigObject object) {
