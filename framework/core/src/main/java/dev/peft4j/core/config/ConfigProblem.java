@@ -1,5 +1,6 @@
 package dev.peft4j.core.config;
 
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
 
 /**
@@ -18,6 +19,24 @@ public record ConfigProblem(String source, int line, String path, String expecte
     /** A problem located at a configuration value's origin. */
     public static ConfigProblem at(ConfigOrigin origin, String path, String expected, String found, String didYouMean) {
         return new ConfigProblem(Origins.source(origin), Origins.line(origin), path, expected, found, didYouMean);
+    }
+
+    /**
+     * A problem from one of Typesafe Config's exceptions (a syntax error, a failed substitution), located at its
+     * origin, with the origin cut from the front of its message.
+     *
+     * @param fallbackSource the source to name when the exception carries no origin
+     */
+    public static ConfigProblem of(ConfigException e, String fallbackSource, String path) {
+        String text = e.getMessage();
+        if (e.origin() == null) {
+            return new ConfigProblem(fallbackSource, -1, path, null, text, null);
+        }
+        String prefix = e.origin().description() + ": ";
+        if (text.startsWith(prefix)) {
+            text = text.substring(prefix.length());
+        }
+        return at(e.origin(), path, null, text, null);
     }
 
     /** The problem as one line: {@code sst2-lora.conf:7: training.epochs: expected a number, found string "three"}. */

@@ -106,7 +106,7 @@ public final class PipelineConfigLoader {
         try {
             pipeline = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         } catch (ConfigException e) {
-            throw new PipelineConfigException(syntaxProblem(e, file.toString()));
+            throw new PipelineConfigException(ConfigProblem.of(e, file.toString(), ""));
         }
         return merge(pipeline, file.toString(), overrides);
     }
@@ -121,7 +121,7 @@ public final class PipelineConfigLoader {
         try {
             pipeline = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(sourceName));
         } catch (ConfigException e) {
-            throw new PipelineConfigException(syntaxProblem(e, sourceName));
+            throw new PipelineConfigException(ConfigProblem.of(e, sourceName, ""));
         }
         return merge(pipeline, sourceName, overrides);
     }
@@ -171,7 +171,7 @@ public final class PipelineConfigLoader {
         try {
             return config.resolve(ConfigResolveOptions.defaults().setAllowUnresolved(true));
         } catch (ConfigException e) {
-            problems.add(syntaxProblem(e, "pipeline"));
+            problems.add(ConfigProblem.of(e, "pipeline", ""));
             throw new PipelineConfigException(problems);
         }
     }
@@ -180,20 +180,7 @@ public final class PipelineConfigLoader {
         try {
             config.resolve();
         } catch (ConfigException e) {
-            problems.add(syntaxProblem(e, "pipeline"));
+            problems.add(ConfigProblem.of(e, "pipeline", ""));
         }
-    }
-
-    /** A problem from a Typesafe exception, located at its origin, with the origin prefix cut from its text. */
-    private static ConfigProblem syntaxProblem(ConfigException e, String fallbackSource) {
-        String text = e.getMessage();
-        if (e.origin() == null) {
-            return new ConfigProblem(fallbackSource, -1, "", null, text, null);
-        }
-        String prefix = e.origin().description() + ": ";
-        if (text.startsWith(prefix)) {
-            text = text.substring(prefix.length());
-        }
-        return ConfigProblem.at(e.origin(), "", null, text, null);
     }
 }

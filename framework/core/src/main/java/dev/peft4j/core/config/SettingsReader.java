@@ -22,21 +22,32 @@ public final class SettingsReader {
      *                                 the file and line it was set at
      */
     public static <T> T read(Config root, Function<Config, T> reader) {
+        return read(root, "", reader);
+    }
+
+    /**
+     * Runs {@code reader} on one block of the pipeline, e.g. an extension's own settings.
+     *
+     * @param block     the block's config, as the extension receives it
+     * @param blockPath where the block sits in the pipeline, e.g. {@code training.schedule.cosine}; the record's
+     *                  violations name full paths under it
+     * @throws PipelineConfigException naming each refused value with the file and line it was set at
+     */
+    public static <T> T read(Config block, String blockPath, Function<Config, T> reader) {
         try {
-            return reader.apply(root);
+            return reader.apply(block);
         } catch (InvalidSettingsException e) {
+            String prefix = blockPath.isEmpty() ? "" : blockPath + ".";
             List<ConfigProblem> problems = new ArrayList<>();
             for (SettingViolation violation : e.violations()) {
-                problems.add(ConfigProblem.at(Origins.originAt(root, violation.path()), violation.path(),
-                        violation.expected(), violation.found(), null));
+                String path = violation.path();
+                String inBlock = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+                problems.add(ConfigProblem.at(Origins.originAt(block, inBlock), path, violation.expected(),
+                        violation.found(), null));
             }
             throw new PipelineConfigException(problems);
         } catch (ConfigException e) {
-            String prefix = e.origin() == null ? "" : e.origin().description() + ": ";
-            String text = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-            throw new PipelineConfigException(e.origin() == null
-                    ? new ConfigProblem("pipeline", -1, "", null, text, null)
-                    : ConfigProblem.at(e.origin(), "", null, text, null));
+            throw new PipelineConfigException(ConfigProblem.of(e, "pipeline", blockPath));
         }
     }
 
