@@ -29,8 +29,8 @@ public final class SettingsReader {
      * Runs {@code reader} on one block of the pipeline, e.g. an extension's own settings.
      *
      * @param block     the block's config, as the extension receives it
-     * @param blockPath where the block sits in the pipeline, e.g. {@code training.schedule.cosine}; the record's
-     *                  violations name full paths under it
+     * @param blockPath where the block sits in the pipeline, e.g. {@code training.schedule.cosine}; violations may
+     *                  name keys in full or relative to the block; problems name them in full
      * @throws PipelineConfigException naming each refused value with the file and line it was set at
      */
     public static <T> T read(Config block, String blockPath, Function<Config, T> reader) {
@@ -40,10 +40,11 @@ public final class SettingsReader {
             String prefix = blockPath.isEmpty() ? "" : blockPath + ".";
             List<ConfigProblem> problems = new ArrayList<>();
             for (SettingViolation violation : e.violations()) {
+                // A violation names its key in full (training.schedule.cosine.cycles) or within the block (cycles).
                 String path = violation.path();
                 String inBlock = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
-                problems.add(ConfigProblem.at(Origins.originAt(block, inBlock), path, violation.expected(),
-                        violation.found(), null));
+                problems.add(ConfigProblem.at(Origins.originAt(block, inBlock), prefix + inBlock,
+                        violation.expected(), violation.found(), null));
             }
             throw new PipelineConfigException(problems);
         } catch (ConfigException e) {
