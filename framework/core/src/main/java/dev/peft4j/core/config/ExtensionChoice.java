@@ -30,7 +30,7 @@ public record ExtensionChoice(String selector, String blocks, String kind, Sorte
         return new ExtensionChoice("method.type", "method", "tuning method", new TreeSet<>(names));
     }
 
-    /** {@code training.schedule.type} chooses the learning-rate schedule; settings at {@code training.schedule.<name>}. */
+    /** {@code training.schedule.type} chooses the schedule; its settings live at {@code training.schedule.<name>}. */
     public static ExtensionChoice schedules(Collection<String> names) {
         return new ExtensionChoice("training.schedule.type", "training.schedule", "learning-rate schedule",
                 new TreeSet<>(names));

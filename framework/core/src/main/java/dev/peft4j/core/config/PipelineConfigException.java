@@ -33,7 +33,8 @@ public final class PipelineConfigException extends RuntimeException {
             throw new IllegalArgumentException("a PipelineConfigException needs at least one problem");
         }
         List<ConfigProblem> sorted = problems.stream().sorted(FILE_ORDER).toList();
-        StringBuilder text = new StringBuilder(sorted.size() == 1 ? "1 problem in the pipeline:" : sorted.size() + " problems in the pipeline:");
+        StringBuilder text = new StringBuilder(sorted.size() == 1 ? "1 problem in the pipeline:"
+                : sorted.size() + " problems in the pipeline:");
         for (ConfigProblem problem : sorted) {
             text.append(System.lineSeparator()).append("  ").append(problem.message());
         }

@@ -82,6 +82,7 @@ public final class SettingsReader {
      * {@code training.schedule}: empty when the extension declares none.
      */
     public static Config ownSettings(Config blocks, NamedFactory<?> factory) {
-        return blocks.hasPath(factory.settingsPath()) ? blocks.getConfig(factory.settingsPath()) : ConfigFactory.empty();
+        String path = factory.settingsPath();
+        return blocks.hasPath(path) ? blocks.getConfig(path) : ConfigFactory.empty();
     }
 }

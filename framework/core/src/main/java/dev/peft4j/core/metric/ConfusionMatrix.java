@@ -32,11 +32,13 @@ public final class ConfusionMatrix {
     /** Adds every example of a classification batch, which must have this matrix's number of classes. */
     public void add(Predictions batch) {
         if (batch.task() != TaskType.CLASSIFICATION) {
-            throw new IllegalArgumentException("a confusion matrix counts classification predictions, got " + batch.task());
+            throw new IllegalArgumentException(
+                    "a confusion matrix counts classification predictions, got " + batch.task());
         }
         if (batch.numClasses() != counts.length) {
-            throw new IllegalArgumentException("batch has " + batch.numClasses() + " classes but the matrix was made for "
-                    + counts.length + "; one evaluation must keep its number of classes");
+            throw new IllegalArgumentException("batch has " + batch.numClasses()
+                    + " classes but the matrix was made for " + counts.length
+                    + "; one evaluation must keep its number of classes");
         }
         int[] gold = batch.goldClasses();
         int[] predicted = batch.predictedClasses();

@@ -6,7 +6,7 @@ import dev.peft4j.spi.schedule.LrSchedule;
 import dev.peft4j.spi.schedule.LrScheduleFactory;
 import org.pf4j.Extension;
 
-/** {@code step}: after warmup, the rate times gamma every step-size steps; settings at {@code training.schedule.step}. */
+/** {@code step}: after warmup, the rate times gamma every step-size steps; settings at training.schedule.step. */
 @Extension
 public final class StepScheduleFactory implements LrScheduleFactory {
 

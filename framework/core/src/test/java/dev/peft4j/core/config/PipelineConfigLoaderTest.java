@@ -3,6 +3,7 @@ package dev.peft4j.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -65,8 +66,8 @@ class PipelineConfigLoaderTest {
                 }
                 """);
 
-        PipelineConfigException e = catchThrowableOfType(() -> loader.load(file, Map.of()),
-                PipelineConfigException.class);
+        PipelineConfigException e = catchThrowableOfType(PipelineConfigException.class,
+                () -> loader.load(file, Map.of()));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.source()).isEqualTo(file.toString());
@@ -86,14 +87,15 @@ class PipelineConfigLoaderTest {
                 training.epochs = three
                 """);
 
-        PipelineConfigException e = catchThrowableOfType(() -> loader.load(file, Map.of()),
-                PipelineConfigException.class);
+        PipelineConfigException e = catchThrowableOfType(PipelineConfigException.class,
+                () -> loader.load(file, Map.of()));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.expected()).isEqualTo("a whole number");
             assertThat(p.found()).isEqualTo("string \"three\"");
-            assertThat(p.message()).isEqualTo(file + ":3: training.epochs: expected a whole number, found string \"three\"");
+            assertThat(p.message())
+                    .isEqualTo(file + ":3: training.epochs: expected a whole number, found string \"three\"");
         });
     }
 
@@ -108,8 +110,8 @@ class PipelineConfigLoaderTest {
                 evaluation.metrics = [accuracy, f2]
                 """);
 
-        PipelineConfigException e = catchThrowableOfType(() -> loader.load(file, Map.of()),
-                PipelineConfigException.class);
+        PipelineConfigException e = catchThrowableOfType(PipelineConfigException.class,
+                () -> loader.load(file, Map.of()));
 
         assertThat(e.problems()).extracting(ConfigProblem::line).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(e.problems()).extracting(ConfigProblem::path).containsExactly("training.lerning-rate",
@@ -117,7 +119,8 @@ class PipelineConfigLoaderTest {
         assertThat(e.problems()).extracting(ConfigProblem::didYouMean).containsExactly("training.learning-rate",
                 null, "classification", "training", "method.lora.rank", "f1");
         assertThat(e.getMessage()).startsWith("6 problems in the pipeline:")
-                .contains("model.task: expected one of classification, regression, causal-lm, found string \"clasification\"");
+                .contains("model.task: expected one of classification, regression, causal-lm, "
+                        + "found string \"clasification\"");
     }
 
     @Test
@@ -182,8 +185,8 @@ class PipelineConfigLoaderTest {
                 method.ia3 { scaling = 2 }
                 """);
 
-        PipelineConfigException e = catchThrowableOfType(() -> loader.load(file, Map.of()),
-                PipelineConfigException.class);
+        PipelineConfigException e = catchThrowableOfType(PipelineConfigException.class,
+                () -> loader.load(file, Map.of()));
 
         assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
                 file + ":1: method.type: expected a loaded tuning method (adapter, lora, prompt-tuning), "
@@ -200,8 +203,8 @@ class PipelineConfigLoaderTest {
                 method.prompt-tuning { virtual-tokens = 20 }
                 """);
 
-        PipelineConfigException e = catchThrowableOfType(() -> loader.load(file, Map.of()),
-                PipelineConfigException.class);
+        PipelineConfigException e = catchThrowableOfType(PipelineConfigException.class,
+                () -> loader.load(file, Map.of()));
 
         assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
                 file + ":2: method.adapter.sise: unknown key; did you mean 'method.adapter.size'?",
@@ -213,8 +216,8 @@ class PipelineConfigLoaderTest {
     void valuesOutsideADeclaredSetAreRefused() throws IOException {
         Path file = write("p.conf", "method.lora.bias = some\ntraining.schedule.type = cosin\n");
 
-        PipelineConfigException e = catchThrowableOfType(() -> loader.load(file, Map.of()),
-                PipelineConfigException.class);
+        PipelineConfigException e = catchThrowableOfType(PipelineConfigException.class,
+                () -> loader.load(file, Map.of()));
 
         assertThat(e.problems()).extracting(ConfigProblem::expected).containsExactly("one of none, all, lora-only",
                 "a loaded learning-rate schedule (constant, cosine, linear, step)");
@@ -234,7 +237,11 @@ class PipelineConfigLoaderTest {
 
     @Test
     void stringsThatTypesafeConfigReadsAsTheKeysTypeAreAccepted() throws IOException {
-        Path file = write("p.conf", "training.epochs = \"4\"\ntraining.resume = yes\nmodel.max-length = ${training.epochs}\n");
+        Path file = write("p.conf", """
+                training.epochs = "4"
+                training.resume = yes
+                model.max-length = ${training.epochs}
+                """);
 
         Config config = loader.load(file, Map.of()).config();
 
@@ -250,7 +257,7 @@ class PipelineConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(file, Map.of()))
                 .isInstanceOfSatisfying(PipelineConfigException.class, e -> assertThat(e.problems())
                         .extracting(ConfigProblem::path, ConfigProblem::expected, ConfigProblem::found)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("training.epochs", "a whole number", "null")));
+                        .containsExactly(tuple("training.epochs", "a whole number", "null")));
     }
 
     @Test
@@ -292,8 +299,8 @@ class PipelineConfigLoaderTest {
                 training.batch-size = ${?PEFT4J_TEST_SURELY_UNSET_VARIABLE}
                 """);
 
-        PipelineConfigException e = catchThrowableOfType(() -> loader.load(file, Map.of()),
-                PipelineConfigException.class);
+        PipelineConfigException e = catchThrowableOfType(PipelineConfigException.class,
+                () -> loader.load(file, Map.of()));
 
         assertThat(e.problems()).extracting(ConfigProblem::source).containsOnly(file.toString());
         assertThat(e.problems()).extracting(ConfigProblem::line).containsExactly(1, 2);
@@ -328,8 +335,8 @@ class PipelineConfigLoaderTest {
         write("base.conf", "training.epochs = 2\ntraining.bach-size = 4\n");
         Path file = write("p.conf", "include \"base.conf\"\npipeline.name = inc\n");
 
-        PipelineConfigException e = catchThrowableOfType(() -> loader.load(file, Map.of()),
-                PipelineConfigException.class);
+        PipelineConfigException e = catchThrowableOfType(PipelineConfigException.class,
+                () -> loader.load(file, Map.of()));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.source()).endsWith("base.conf");
@@ -352,9 +359,8 @@ class PipelineConfigLoaderTest {
 
         assertThat(own.load("serving { timeout = 2m, cache = 2G, token = abc }", "ok.conf", Map.of())
                 .config().getDuration("serving.timeout")).hasMinutes(2);
-        PipelineConfigException e = catchThrowableOfType(
-                () -> own.load("serving {\n timeout = soon\n cache = huge\n token = [1]\n}", "bad.conf", Map.of()),
-                PipelineConfigException.class);
+        PipelineConfigException e = catchThrowableOfType(PipelineConfigException.class,
+                () -> own.load("serving {\n timeout = soon\n cache = huge\n token = [1]\n}", "bad.conf", Map.of()));
         assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
                 "bad.conf:2: serving.timeout: expected a duration such as 30s or 5m, found string \"soon\"",
                 "bad.conf:3: serving.cache: expected a memory size such as 512M or 2G, found string \"huge\"",
@@ -373,7 +379,8 @@ class PipelineConfigLoaderTest {
         PipelineConfigLoader own = new PipelineConfigLoader(List.of(PipelineConfigLoader.hostReference(), broken),
                 List.of());
 
-        PipelineConfigException e = catchThrowableOfType(() -> own.defaults(Map.of()), PipelineConfigException.class);
+        PipelineConfigException e = catchThrowableOfType(PipelineConfigException.class,
+                () -> own.defaults(Map.of()));
 
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.source()).isEqualTo("broken.jar!/reference.conf"));
         assertThat(e.problems()).extracting(ConfigProblem::path).containsExactlyInAnyOrder(

@@ -62,13 +62,14 @@ class SettingsRecordsTest {
                 """;
         Config config = loader.load(pipeline, "bad.conf", Map.of()).config();
 
-        PipelineConfigException e = catchThrowableOfType(() -> HostSettings.from(config),
-                PipelineConfigException.class);
+        PipelineConfigException e = catchThrowableOfType(PipelineConfigException.class,
+                () -> HostSettings.from(config));
 
         assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
                 "bad.conf:2: training.epochs: expected a whole number >= 1, found 0",
                 "bad.conf:3: training.batch-size: expected a whole number >= 1, found 0",
-                "bad.conf:5: training.warmup-steps: expected 0 when training.warmup-ratio is above 0 (set one of the two), found 100",
+                "bad.conf:5: training.warmup-steps: expected 0 when training.warmup-ratio is above 0 "
+                        + "(set one of the two), found 100",
                 "bad.conf:8: evaluation.metrics: expected each metric named once, found [f1, f1]");
     }
 
@@ -98,8 +99,10 @@ class SettingsRecordsTest {
 
     @Test
     void horizonTakesWarmupFromStepsOrFromTheRatioRoundedUp() {
-        TrainingSettings byRatio = TrainingSettings.from(loader.defaults(Map.of("training.warmup-ratio", "0.1")).config());
-        TrainingSettings bySteps = TrainingSettings.from(loader.defaults(Map.of("training.warmup-steps", "7")).config());
+        TrainingSettings byRatio = TrainingSettings.from(
+                loader.defaults(Map.of("training.warmup-ratio", "0.1")).config());
+        TrainingSettings bySteps = TrainingSettings.from(
+                loader.defaults(Map.of("training.warmup-steps", "7")).config());
 
         // ceil(0.1 * 95) = ceil(9.5) = 10
         assertThat(byRatio.horizon(95)).isEqualTo(new TrainingHorizon(2e-4, 10, 95));

@@ -71,9 +71,12 @@ class SchedulesTest {
         LrSchedule cosine = create(new CosineScheduleFactory(), REFERENCE.getConfig("training.schedule.cosine"));
 
         // factor = (1 + cos(pi * p)) / 2 at progress p
-        assertThat(cosine.rate(35, HORIZON)).isCloseTo(1e-3 * 0.8535533905932737, CLOSE); // p = 1/4: (1 + sqrt(2)/2) / 2
-        assertThat(cosine.rate(60, HORIZON)).isCloseTo(5e-4, CLOSE);                      // p = 1/2
-        assertThat(cosine.rate(85, HORIZON)).isCloseTo(1e-3 * 0.1464466094067262, CLOSE); // p = 3/4: (1 - sqrt(2)/2) / 2
+        // p = 1/4: (1 + sqrt(2)/2) / 2
+        assertThat(cosine.rate(35, HORIZON)).isCloseTo(1e-3 * 0.8535533905932737, CLOSE);
+        // p = 1/2
+        assertThat(cosine.rate(60, HORIZON)).isCloseTo(5e-4, CLOSE);
+        // p = 3/4: (1 - sqrt(2)/2) / 2
+        assertThat(cosine.rate(85, HORIZON)).isCloseTo(1e-3 * 0.1464466094067262, CLOSE);
         assertThat(cosine.rate(110, HORIZON)).isCloseTo(0.0, CLOSE);
     }
 
@@ -116,12 +119,15 @@ class SchedulesTest {
         assertThatThrownBy(() -> create(new CosineScheduleFactory(),
                 ConfigFactory.parseString("min-rate-ratio = 1.5, cycles = 0")))
                 .isInstanceOf(PipelineConfigException.class)
-                .hasMessageContaining("training.schedule.cosine.min-rate-ratio: expected a number from 0 to 1, found 1.5")
+                .hasMessageContaining(
+                        "training.schedule.cosine.min-rate-ratio: expected a number from 0 to 1, found 1.5")
                 .hasMessageContaining("training.schedule.cosine.cycles: expected a positive number, found 0.0");
-        assertThatThrownBy(() -> create(new StepScheduleFactory(), ConfigFactory.parseString("step-size = 0, gamma = 2")))
+        assertThatThrownBy(() -> create(new StepScheduleFactory(),
+                ConfigFactory.parseString("step-size = 0, gamma = 2")))
                 .isInstanceOf(PipelineConfigException.class)
                 .hasMessageContaining("training.schedule.step.step-size: expected a whole number >= 1, found 0")
-                .hasMessageContaining("training.schedule.step.gamma: expected a number above 0 and at most 1, found 2.0");
+                .hasMessageContaining(
+                        "training.schedule.step.gamma: expected a number above 0 and at most 1, found 2.0");
     }
 
     @Test
