@@ -14,10 +14,18 @@ final class Origins {
     /** Origin description of values given with {@code -D key=value} or CLI flags. */
     static final String COMMAND_LINE = "command line";
 
+    /** How Typesafe Config describes the origin of a value built from several places. */
+    private static final String MERGED = "merge of ";
+
     private Origins() {
     }
 
     static String source(ConfigOrigin origin) {
+        if (isMerged(origin)) {
+            // "merge of a.conf: 19,b.conf: 1" -> "merged from a.conf:19, b.conf:1"
+            return "merged from " + origin.description().substring(MERGED.length()).replaceAll(": (\\d+)", ":$1")
+                    .replace(",", ", ");
+        }
         if (origin.filename() != null) {
             return origin.filename();
         }
@@ -34,8 +42,20 @@ final class Origins {
         return origin.description().replaceFirst(": \\d+$", "");
     }
 
+    /** The line, or -1 when there is none or the value was merged from several places. */
     static int line(ConfigOrigin origin) {
-        return origin.lineNumber();
+        return isMerged(origin) ? -1 : origin.lineNumber();
+    }
+
+    /** {@code file:line}, or just the source when it has no line. */
+    static String describe(ConfigOrigin origin) {
+        int line = line(origin);
+        return line > 0 ? source(origin) + ":" + line : source(origin);
+    }
+
+    /** A value built from several places, e.g. a string concatenated with a substitution's value. */
+    private static boolean isMerged(ConfigOrigin origin) {
+        return origin.description().startsWith(MERGED);
     }
 
     /** The origin of the value at {@code path}, or of its nearest enclosing object when the value is absent. */

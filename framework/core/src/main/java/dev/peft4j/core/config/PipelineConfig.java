@@ -17,10 +17,12 @@ public record PipelineConfig(Config config, String source) {
         }
     }
 
-    /** HOCON, each value preceded by a comment naming where it came from (file and line, or the command line). */
+    /**
+     * HOCON, one value per line followed by a comment naming where it came from: {@code file:line}, a plugin's
+     * {@code jar!/reference.conf:line}, or {@code command line}. Parses back to the same config.
+     */
     public String render() {
-        return config.root().render(ConfigRenderOptions.defaults().setComments(false).setOriginComments(true)
-                .setJson(false).setFormatted(true));
+        return PipelineRenderer.render(config.root());
     }
 
     /** Plain JSON (no comments, as JSON has none). */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +54,11 @@ class PipelineConfigLoaderTest {
 
         String rendered = loader.load(file, Map.of("training.batch-size", "8")).render();
 
-        assertThat(rendered).contains("# " + file + ": 2").contains("# command line");
+        assertThat(rendered.lines()).anyMatch(line -> line.matches(" {2}epochs = 5 +# " + Pattern.quote(file + ":2")))
+                .anyMatch(line -> line.matches(" {2}batch-size = 8 +# command line"))
+                .anyMatch(line -> line.matches(" {2}seed = 42 +# .*reference\\.conf:\\d+"))
+                .anyMatch(line -> line.matches(" {2}run-dir = \"runs/sst2\" +# merged from .*reference\\.conf:\\d+, "
+                        + Pattern.quote(file + ":1")));
     }
 
     @Test
