@@ -169,6 +169,15 @@ class PipelineConfigLoaderTest {
     }
 
     @Test
+    void anOverrideKeyThatIsNoPathIsReported() {
+        assertThatThrownBy(() -> loader.defaults(Map.of("training..epochs", "4")))
+                .isInstanceOfSatisfying(PipelineConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::message)
+                        .containsExactly("command line: training..epochs: expected a key path such as training.epochs, "
+                                + "found an invalid path"));
+    }
+
+    @Test
     void freeFormMapAcceptsAnyKeys() throws IOException {
         Path file = write("p.conf", """
                 method.lora.rank-pattern {
