@@ -4,7 +4,7 @@ package dev.peft4j.core.metric;
  * How per-class scores become one number, as scikit-learn's {@code average} argument. Averages run over the
  * classes present among the gold or predicted classes, as scikit-learn's do when no labels are given.
  */
-public enum Averaging {
+enum Averaging {
     /** The score of the pooled counts of all classes; for single-label classification it equals accuracy. */
     MICRO {
         @Override
