@@ -96,6 +96,11 @@ public final class FakeSurgery implements ModelSurgery {
         layers.add(new LinearLayer(name, block, in, out, fanInFanOut, Tensors.constant(tf, weight), bias));
     }
 
+    /** Every base weight by checkpoint name. */
+    public Map<String, FloatTensor> baseWeights() {
+        return baseWeights;
+    }
+
     public LinearLayer layer(String name) {
         return layers.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
     }
@@ -110,6 +115,15 @@ public final class FakeSurgery implements ModelSurgery {
             out = hook.apply(tf, input, out);
         }
         return out;
+    }
+
+    /** The same model without any hook: what the base model computes. */
+    public record Unhooked(FakeSurgery surgery) {
+        public Operand<TFloat32> output(LinearLayer layer, Operand<TFloat32> input) {
+            Ops tf = surgery.tf;
+            Operand<TFloat32> out = tf.linalg.matMul(input, layer.weight(), MatMul.transposeB(!layer.fanInFanOut()));
+            return layer.bias() == null ? out : tf.math.add(out, layer.bias());
+        }
     }
 
     /** False unless fed: feed true to run as in training. */
