@@ -135,6 +135,7 @@ public record AdapterSettings(
     /** The defaults: {@code method.adapter} of this plugin's own {@code reference.conf}. */
     public static Config reference() {
         return ConfigFactory.parseResources(AdapterSettings.class.getClassLoader(), "reference.conf")
+                .withOnlyPath(PATH) // a plugin's class loader also sees the host's reference.conf: keep ours only
                 .resolve()
                 .getConfig(PATH);
     }

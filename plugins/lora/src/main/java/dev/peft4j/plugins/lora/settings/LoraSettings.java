@@ -109,6 +109,7 @@ public record LoraSettings(
     /** The defaults: {@code method.lora} of this plugin's own {@code reference.conf}. */
     public static Config reference() {
         return ConfigFactory.parseResources(LoraSettings.class.getClassLoader(), "reference.conf")
+                .withOnlyPath(PATH) // a plugin's class loader also sees the host's reference.conf: keep ours only
                 .resolve()
                 .getConfig(PATH);
     }

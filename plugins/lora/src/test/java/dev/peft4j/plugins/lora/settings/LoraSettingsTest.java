@@ -37,6 +37,13 @@ class LoraSettingsTest {
     }
 
     @Test
+    void theDefaultsAreReadWithoutResolvingOtherReferenceFiles() {
+        // src/test/resources/reference.conf holds an unresolvable substitution outside method.lora
+        assertThat(LoraSettings.reference().root().keySet()).contains("r", "alpha", "target-modules")
+                .doesNotContain("type");
+    }
+
+    @Test
     void targetModulesAcceptNamesRegexAndAllLinear() {
         assertThat(read("target-modules = [q_proj, v_proj]").targetModules())
                 .isEqualTo(new TargetModules.Names(List.of("q_proj", "v_proj")));

@@ -50,6 +50,7 @@ public record PromptTuningSettings(int numVirtualTokens, PromptInit init, String
     /** The defaults: {@code method.prompt-tuning} of this plugin's own {@code reference.conf}. */
     public static Config reference() {
         return ConfigFactory.parseResources(PromptTuningSettings.class.getClassLoader(), "reference.conf")
+                .withOnlyPath(PATH) // a plugin's class loader also sees the host's reference.conf: keep ours only
                 .resolve()
                 .getConfig(PATH);
     }
