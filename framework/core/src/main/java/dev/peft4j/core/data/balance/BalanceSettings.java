@@ -1,0 +1,17 @@
+package dev.peft4j.core.data.balance;
+
+import com.typesafe.config.Config;
+import dev.peft4j.core.data.ConfigReads;
+import java.util.Objects;
+
+/** Class balancing of the training split. */
+public record BalanceSettings(BalanceStrategy strategy) {
+
+    public BalanceSettings {
+        Objects.requireNonNull(strategy, "data.balance.strategy");
+    }
+
+    public static BalanceSettings from(Config balance) {
+        return new BalanceSettings(ConfigReads.enumValue(balance, "strategy", BalanceStrategy.class));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.peft4j.core.data.dedup;
+
+import com.typesafe.config.Config;
+import dev.peft4j.core.data.ConfigReads;
+import java.util.Objects;
+
+/** Duplicate handling within each data file. */
+public record DedupSettings(DedupMode mode, ConflictPolicy conflicts) {
+
+    public DedupSettings {
+        Objects.requireNonNull(mode, "data.dedup.mode");
+        Objects.requireNonNull(conflicts, "data.dedup.conflicts");
+    }
+
+    public static DedupSettings from(Config dedup) {
+        return new DedupSettings(ConfigReads.enumValue(dedup, "mode", DedupMode.class),
+                ConfigReads.enumValue(dedup, "conflicts", ConflictPolicy.class));
+    }
+}
