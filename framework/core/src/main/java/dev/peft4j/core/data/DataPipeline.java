@@ -85,6 +85,11 @@ public final class DataPipeline {
         BadRows badRows = new BadRows(settings.source().onBadRow(), settings.reportExamples());
         Map<SplitName, int[]> given = load(keys, badRows);
         Deduplication dedup = deduplicate(given);
+        if (dedup.kept().get(SplitName.TRAIN).length == 0) {
+            throw new DataException("no usable training rows in " + settings.train() + ": bad rows " + badRows.counts()
+                    + ", stages " + stages + ". Check data.format, the column settings, data.label-type and"
+                    + " data.clean.length.");
+        }
         Map<SplitName, int[]> splits = split(dedup.kept());
         OverlapResolver.Result resolved =
                 new OverlapResolver(settings.split().overlap(), settings.reportExamples()).resolve(splits, store);
