@@ -54,8 +54,19 @@ public final class WhitespaceTokenizer implements TextTokenizer {
     }
 
     private long[] words(String text) {
-        return Arrays.stream(text.trim().split("\\s+")).filter(w -> !w.isEmpty())
-                .mapToLong(w -> RESERVED + Math.floorMod(w.hashCode(), vocabSize - RESERVED)).toArray();
+        long[] ids = new long[text.length()];
+        int count = 0;
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || Character.isWhitespace(text.charAt(i));
+            if (!space && start < 0) {
+                start = i;
+            } else if (space && start >= 0) {
+                ids[count++] = RESERVED + Math.floorMod(text.substring(start, i).hashCode(), vocabSize - RESERVED);
+                start = -1;
+            }
+        }
+        return Arrays.copyOf(ids, count);
     }
 
     @Override

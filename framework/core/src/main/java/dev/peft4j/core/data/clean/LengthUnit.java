@@ -16,7 +16,7 @@ public enum LengthUnit {
         int count = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
-            boolean space = Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i));
+            boolean space = Whitespace.is(text.charAt(i));
             if (!space && !inWord) {
                 count++;
             }

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 /** Applies the configured cleaning steps, in order, to one text. Stateless and thread-safe. */
 public final class TextCleaner {
 
-    private static final Pattern WHITESPACE = Pattern.compile("[\\p{IsWhite_Space}]+");
     private static final Pattern PUNCTUATION = Pattern.compile("\\p{P}+");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|ftp://|www\\.)[^\\s<>\"]+");
     private static final Pattern EMAIL =
@@ -46,7 +45,7 @@ public final class TextCleaner {
             case UNESCAPE_HTML -> TextCleaner::unescapeHtml;
             case NFKC -> text -> Normalizer.normalize(text, Normalizer.Form.NFKC);
             case STRIP_CONTROL -> TextCleaner::stripControl;
-            case COLLAPSE_WHITESPACE -> text -> WHITESPACE.matcher(text).replaceAll(" ").strip();
+            case COLLAPSE_WHITESPACE -> Whitespace::collapse;
             case LOWERCASE -> text -> text.toLowerCase(Locale.ROOT);
             case STRIP_PUNCTUATION -> text -> PUNCTUATION.matcher(text).replaceAll("");
             case MASK_URLS -> text -> URL.matcher(text).replaceAll(Matcher.quoteReplacement(masks.url()));

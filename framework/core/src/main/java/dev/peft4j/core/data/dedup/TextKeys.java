@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.Locale;
+import dev.peft4j.core.data.clean.Whitespace;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
 public final class TextKeys {
 
     private static final Pattern PUNCTUATION = Pattern.compile("\\p{P}+");
-    private static final Pattern WHITESPACE = Pattern.compile("[\\p{IsWhite_Space}]+");
     /** Separates text and pair so that ("ab", "c") and ("a", "bc") differ. */
     private static final char PAIR_SEPARATOR = '\u001F';
 
@@ -46,7 +46,6 @@ public final class TextKeys {
             return text;
         }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        String bare = PUNCTUATION.matcher(folded).replaceAll(" ");
-        return WHITESPACE.matcher(bare).replaceAll(" ").strip();
+        return Whitespace.collapse(PUNCTUATION.matcher(folded).replaceAll(" "));
     }
 }

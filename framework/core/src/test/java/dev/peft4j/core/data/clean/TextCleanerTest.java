@@ -20,6 +20,13 @@ class TextCleanerTest {
     }
 
     @Test
+    void collapseTurnsEveryKindOfWhiteSpaceIntoSingleSpaces() {
+        assertThat(cleaner("collapse-whitespace").clean("\u00A0a\tb\u2003\u2003c\u0085d\u3000 "))
+                .isEqualTo("a b c d");
+        assertThat(cleaner("collapse-whitespace").clean("a\u200Bb")).isEqualTo("a\u200Bb");
+    }
+
+    @Test
     void stepsRunInTheConfiguredOrder() {
         assertThat(cleaner("mask-numbers, lowercase").clean("Call 0800 123")).isEqualTo("call [num] [num]");
         assertThat(cleaner("lowercase, mask-numbers").clean("Call 0800 123")).isEqualTo("call [NUM] [NUM]");
