@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -117,7 +118,7 @@ public final class DataPipeline {
             sets.put(name, new ExampleSet(name, store, splits.get(name), labels, task));
             stats.add(SplitStatistics.of(name, splits.get(name), store.rows(), labels, settings.histogramBinWidth()));
         }
-        DataReport report = new DataReport(task.name().toLowerCase(java.util.Locale.ROOT),
+        DataReport report = new DataReport(task.name().toLowerCase(Locale.ROOT),
                 labels == null ? List.of() : labels.names(), stages, badRows.counts(), badRows.samples(),
                 dedup.duplicates(), dedup.conflictGroups(), dedup.conflicts(), splitMethod(given),
                 resolved.overlaps(), balance, augmentation, stats, List.of());

@@ -8,6 +8,7 @@ import dev.peft4j.core.data.store.StoredText;
 import dev.peft4j.core.data.store.TextStore;
 import dev.peft4j.spi.data.Example;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class AugmentationStage {
             }
         }
         int[] rows = IntStream.concat(IntStream.of(train), added.build()).toArray();
-        return new Result(rows, java.util.Arrays.stream(tallies).map(Tally::report).toList());
+        return new Result(rows, Arrays.stream(tallies).map(Tally::report).toList());
     }
 
     private static String dropReason(Example original, Example result, long key, KeyIndex heldOut,

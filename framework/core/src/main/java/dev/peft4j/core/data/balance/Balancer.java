@@ -2,6 +2,7 @@ package dev.peft4j.core.data.balance;
 
 import dev.peft4j.core.data.store.RowTable;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
@@ -38,7 +39,7 @@ public final class Balancer {
 
     private static int[] undersample(int[] rows, RowTable table, int[][] byClass, int target,
                                      RandomGenerator random) {
-        java.util.BitSet keep = new java.util.BitSet(table.size());
+        BitSet keep = new BitSet(table.size());
         for (int[] members : byClass) {
             int[] shuffled = members.clone();
             for (int i = 0; i < Math.min(target, shuffled.length); i++) {

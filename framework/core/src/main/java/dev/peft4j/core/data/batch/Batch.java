@@ -1,5 +1,7 @@
 package dev.peft4j.core.data.batch;
 
+import java.util.Arrays;
+
 /**
  * One padded batch. Token arrays are flat and row-major ({@code rows x columns}), ready to become tensors without
  * copying; the 2-D accessors copy. Padding: id = the tokenizer's pad id, mask = 0, type id = 0. Exactly one of
@@ -95,7 +97,7 @@ public final class Batch {
     private long[][] matrix(long[] flat) {
         long[][] matrix = new long[rows][];
         for (int r = 0; r < rows; r++) {
-            matrix[r] = java.util.Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
+            matrix[r] = Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
         }
         return matrix;
     }

@@ -6,6 +6,7 @@ import dev.peft4j.core.data.store.RowTable;
 import dev.peft4j.core.data.store.StoredText;
 import dev.peft4j.core.data.store.TextStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class Deduplicator {
             }
             start = end;
         }
-        int[] kept = java.util.Arrays.stream(rows).filter(row -> !dropped.get(row)).toArray();
+        int[] kept = Arrays.stream(rows).filter(row -> !dropped.get(row)).toArray();
         return new DedupResult(kept, duplicates, conflictGroups, conflictDropped, examples);
     }
 

@@ -16,6 +16,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Opens data files as text: strict decoding (never a silent replacement character) and no UTF-8 byte-order mark. */
 final class TextInput {
@@ -98,7 +99,7 @@ final class TextInput {
     private static void skipBom(InputStream in) throws IOException {
         in.mark(UTF8_BOM.length);
         byte[] head = in.readNBytes(UTF8_BOM.length);
-        if (!java.util.Arrays.equals(head, UTF8_BOM)) {
+        if (!Arrays.equals(head, UTF8_BOM)) {
             in.reset();
         }
     }
