@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Small helpers to read the {@code data} block: kebab-case enums and nullable keys, with errors naming file:line. */
+/**
+ * Small helpers to read the {@code data} block (paths are relative to it): kebab-case enums and nullable keys, with
+ * errors naming file:line and the full key.
+ */
 public final class ConfigReads {
 
     private ConfigReads() {
@@ -20,7 +23,7 @@ public final class ConfigReads {
                 return constant;
             }
         }
-        throw new ConfigException.BadValue(config.getValue(path).origin(), path,
+        throw new ConfigException.BadValue(config.getValue(path).origin(), "data." + path,
                 "'" + value + "' is not one of " + options(type));
     }
 

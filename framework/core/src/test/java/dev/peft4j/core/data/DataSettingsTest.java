@@ -56,7 +56,8 @@ class DataSettingsTest {
     void anUnknownOptionNamesTheKeyAndListsTheOptions() {
         assertThatThrownBy(() -> TestSettings.settings("train = x, balance.strategy = smote"))
                 .isInstanceOf(ConfigException.BadValue.class)
-                .hasMessageContaining("strategy")
+                .hasMessageContaining("String: 1")
+                .hasMessageContaining("data.balance.strategy")
                 .hasMessageContaining("'smote' is not one of [none | undersample | oversample | class-weights]");
         assertThatThrownBy(() -> TestSettings.settings("train = x, clean.steps = [nfkc, stem]"))
                 .hasMessageContaining("'stem' is not a cleaning step");

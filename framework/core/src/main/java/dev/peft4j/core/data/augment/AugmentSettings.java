@@ -30,8 +30,9 @@ public record AugmentSettings(boolean enabled, double probability, int perExampl
         }
     }
 
-    public static AugmentSettings from(Config augment) {
-        return new AugmentSettings(augment.getBoolean("enabled"), augment.getDouble("probability"),
-                augment.getInt("per-example"), augment.getStringList("augmenters"));
+    /** Reads {@code augment.*} from the {@code data} block. */
+    public static AugmentSettings from(Config data) {
+        return new AugmentSettings(data.getBoolean("augment.enabled"), data.getDouble("augment.probability"),
+                data.getInt("augment.per-example"), data.getStringList("augment.augmenters"));
     }
 }

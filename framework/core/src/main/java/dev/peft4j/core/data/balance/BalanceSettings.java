@@ -11,7 +11,8 @@ public record BalanceSettings(BalanceStrategy strategy) {
         Objects.requireNonNull(strategy, "data.balance.strategy");
     }
 
-    public static BalanceSettings from(Config balance) {
-        return new BalanceSettings(ConfigReads.enumValue(balance, "strategy", BalanceStrategy.class));
+    /** Reads {@code balance.*} from the {@code data} block. */
+    public static BalanceSettings from(Config data) {
+        return new BalanceSettings(ConfigReads.enumValue(data, "balance.strategy", BalanceStrategy.class));
     }
 }

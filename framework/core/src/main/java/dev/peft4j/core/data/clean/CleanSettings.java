@@ -51,7 +51,9 @@ public record CleanSettings(List<CleanStep> steps, MaskTokens masks, LengthUnit 
         }
     }
 
-    public static CleanSettings from(Config clean) {
+    /** Reads {@code clean.*} from the {@code data} block. */
+    public static CleanSettings from(Config data) {
+        Config clean = data.getConfig("clean");
         List<CleanStep> steps = new ArrayList<>();
         List<String> names = clean.getStringList("steps");
         for (int i = 0; i < names.size(); i++) {
@@ -60,7 +62,7 @@ public record CleanSettings(List<CleanStep> steps, MaskTokens masks, LengthUnit 
         return new CleanSettings(steps,
                 new MaskTokens(clean.getString("masks.url"), clean.getString("masks.email"),
                         clean.getString("masks.number")),
-                ConfigReads.enumValue(clean, "length.unit", LengthUnit.class),
+                ConfigReads.enumValue(data, "clean.length.unit", LengthUnit.class),
                 clean.getInt("length.min"),
                 clean.getInt("length.max"),
                 clean.getBoolean("drop-empty"));
@@ -72,7 +74,7 @@ public record CleanSettings(List<CleanStep> steps, MaskTokens masks, LengthUnit 
                 return step;
             }
         }
-        throw new ConfigException.BadValue(clean.getValue("steps").origin(), "steps",
+        throw new ConfigException.BadValue(clean.getValue("steps").origin(), "data.clean.steps",
                 "'" + name + "' is not a cleaning step; the steps are " + ConfigReads.options(CleanStep.class));
     }
 }

@@ -12,8 +12,9 @@ public record DedupSettings(DedupMode mode, ConflictPolicy conflicts) {
         Objects.requireNonNull(conflicts, "data.dedup.conflicts");
     }
 
-    public static DedupSettings from(Config dedup) {
-        return new DedupSettings(ConfigReads.enumValue(dedup, "mode", DedupMode.class),
-                ConfigReads.enumValue(dedup, "conflicts", ConflictPolicy.class));
+    /** Reads {@code dedup.*} from the {@code data} block. */
+    public static DedupSettings from(Config data) {
+        return new DedupSettings(ConfigReads.enumValue(data, "dedup.mode", DedupMode.class),
+                ConfigReads.enumValue(data, "dedup.conflicts", ConflictPolicy.class));
     }
 }

@@ -44,8 +44,9 @@ public record SplitSettings(List<Double> ratios, int stratifyBins, OverlapPolicy
         return ratios.get(split.ordinal());
     }
 
-    public static SplitSettings from(Config split) {
-        return new SplitSettings(split.getDoubleList("ratios"), split.getInt("stratify-bins"),
-                ConfigReads.enumValue(split, "overlap", OverlapPolicy.class));
+    /** Reads {@code split.*} from the {@code data} block. */
+    public static SplitSettings from(Config data) {
+        return new SplitSettings(data.getDoubleList("split.ratios"), data.getInt("split.stratify-bins"),
+                ConfigReads.enumValue(data, "split.overlap", OverlapPolicy.class));
     }
 }
