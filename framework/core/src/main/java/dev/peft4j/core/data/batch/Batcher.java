@@ -2,6 +2,7 @@ package dev.peft4j.core.data.batch;
 
 import dev.peft4j.core.data.Seeds;
 import dev.peft4j.core.data.report.TokenReport;
+import dev.peft4j.core.data.split.SplitName;
 import dev.peft4j.core.tokenizer.TextTokenizer;
 import dev.peft4j.spi.metric.TaskType;
 import java.util.ArrayList;
@@ -71,10 +72,15 @@ public final class Batcher {
         };
     }
 
-    /** Tokenization summary of a set, with the padding ratio of its first training epoch as configured. */
+    /**
+     * Tokenization summary of a set, with the padding ratio of the batches it will be used in: the first training
+     * epoch for the training split, the evaluation batches for the others.
+     */
     public TokenReport report(TokenizedSet set, int batchSize, int histogramBinWidth) {
+        BatchPlan plan = set.split().equals(SplitName.TRAIN.key()) ? trainingPlan(set, batchSize, 0)
+                : evaluationPlan(set, batchSize);
         return new TokenReport(set.split(), set.maxLength(), set.lengthHistogram(histogramBinWidth),
-                set.atMaxLength(), batchSize, trainingPlan(set, batchSize, 0).paddingRatio(set));
+                set.atMaxLength(), batchSize, plan.paddingRatio(set));
     }
 
     Batch assemble(TokenizedSet set, int[] positions) {
