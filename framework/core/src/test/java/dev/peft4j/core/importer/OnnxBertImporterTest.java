@@ -9,8 +9,6 @@ import dev.peft4j.core.safetensors.DType;
 import dev.peft4j.core.safetensors.SafetensorsWeightStore;
 import dev.peft4j.core.tokenizer.HfTokenizer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -25,20 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OnnxBertImporterTest {
 
-    @TempDir
-    static Path parent;
-
-    private static Path checkpoint;
     private static ImportedCheckpoint imported;
+    private static Path checkpoint;
     private static OnnxGraph onnx;
 
     @BeforeAll
-    static void importOnce() throws IOException {
-        checkpoint = parent.resolve("all-minilm-l6-v2");
-        imported = OnnxBertImporter.importTo(checkpoint);
-        try (InputStream in = OnnxBertImporterTest.class.getResourceAsStream(OnnxBertImporter.BUNDLED_ONNX)) {
-            onnx = OnnxModelReader.read(ByteBuffer.wrap(in.readAllBytes()), "test");
-        }
+    static void importOnce() {
+        imported = MiniLmFixture.checkpoint();
+        checkpoint = imported.dir();
+        onnx = MiniLmFixture.graph();
     }
 
     /** Every tensor of transformers' BertModel state dict for this size (no pooler: the ONNX export has none). */
@@ -169,7 +162,7 @@ class OnnxBertImporterTest {
 
     @Test
     void leavesNoTemporaryFolderBehind() throws IOException {
-        try (Stream<Path> children = Files.list(parent)) {
+        try (Stream<Path> children = Files.list(checkpoint.getParent())) {
             assertThat(children.map(p -> p.getFileName().toString())).containsExactly("all-minilm-l6-v2");
         }
     }

@@ -4,9 +4,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.peft4j.core.tokenizer.TextTokenizer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -62,12 +59,7 @@ public final class OnnxReference {
 
     private static synchronized OrtSession session() throws OrtException {
         if (session == null) {
-            byte[] model;
-            try (InputStream in = OnnxReference.class.getResourceAsStream(OnnxBertImporter.BUNDLED_ONNX)) {
-                model = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            byte[] model = MiniLmFixture.onnxBytes();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setIntraOpNumThreads(2);
                 session = OrtEnvironment.getEnvironment().createSession(model, options);
