@@ -275,6 +275,27 @@ class PluginHostLoadingTest {
     }
 
     @Test
+    void pluginClassMissingFromTheJarIsRefused() {
+        scheduleJar("typo-plugin", "typo-rate").pluginClass("typo.TypoPlugn").buildInto(plugins);
+
+        start();
+
+        assertThat(status("typo-plugin").describedProblems()).singleElement().asString()
+                .contains("Plugin-Class typo.TypoPlugn is not in the jar");
+    }
+
+    @Test
+    void pluginSwitchedOffInDisabledTxtIsListedAsDisabledWithoutAProblem() throws Exception {
+        scheduleJar("resting-plugin", "resting-rate").buildInto(plugins);
+        java.nio.file.Files.writeString(plugins.resolve("disabled.txt"), "resting-plugin\n");
+
+        start().requireNoProblems();
+
+        assertThat(status("resting-plugin").state()).isEqualTo(PluginState.DISABLED);
+        assertThat(host.extensions().schedules().find("resting-rate")).isEmpty();
+    }
+
+    @Test
     void missingPluginsFolderIsAHostProblem() {
         host = PluginHost.start(new PluginSettings(plugins.resolve("nowhere")));
 
