@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.pf4j.PluginManager;
@@ -190,15 +191,9 @@ public final class PluginHost implements AutoCloseable {
                 statuses.put(jar, new PluginStatus(manifest, jar, PluginState.DISABLED, Map.of(), List.of()));
                 return;
             }
-            PluginState state;
-            try {
-                state = manager.startPlugin(id);
-            } catch (RuntimeException | LinkageError e) {
-                refuse(wrapper, manifest, List.of("its plugin class failed to start: " + e));
-                return;
-            }
-            if (state != PluginState.STARTED) {
-                refuse(wrapper, manifest, List.of(startProblem(wrapper, state, resolveProblem)));
+            Optional<String> startProblem = start(wrapper, resolveProblem);
+            if (startProblem.isPresent()) {
+                refuse(wrapper, manifest, List.of(startProblem.get()));
                 return;
             }
             Discovered discovered = ExtensionDiscovery.discover(
@@ -223,14 +218,21 @@ public final class PluginHost implements AutoCloseable {
                     namesByKind(discovered.extensions()), List.of()));
         }
 
-        private static String startProblem(PluginWrapper wrapper, PluginState state, String resolveProblem) {
-            if (wrapper.getFailedException() != null) {
-                return "its plugin class failed to start: " + wrapper.getFailedException();
+        /** Starts the plugin; returns why it did not start, if it did not. */
+        private Optional<String> start(PluginWrapper wrapper, String resolveProblem) {
+            PluginState state;
+            try {
+                state = manager.startPlugin(wrapper.getPluginId());
+            } catch (RuntimeException | LinkageError e) {
+                return Optional.of("its plugin class failed to start: " + e);
+            }
+            if (state == PluginState.STARTED) {
+                return Optional.empty();
             }
             if (resolveProblem != null) {
-                return "PF4J could not resolve the plugins: " + resolveProblem;
+                return Optional.of("PF4J could not resolve the plugins: " + resolveProblem);
             }
-            return "PF4J left it " + state + " instead of starting it";
+            return Optional.of("PF4J left it " + state + " instead of starting it");
         }
 
         private static Config readReferenceConfig(PluginWrapper wrapper, List<String> problems) {

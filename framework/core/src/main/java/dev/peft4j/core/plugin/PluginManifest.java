@@ -31,9 +31,9 @@ public record PluginManifest(String id, String version, String provider, String 
     /** The required entries this manifest lacks, in {@link #REQUIRED_ENTRIES} order. */
     List<String> missingEntries() {
         List<String> missing = new ArrayList<>();
-        List<String> values = List.of(nullToEmpty(id), nullToEmpty(version), nullToEmpty(provider), nullToEmpty(requires));
-        for (int i = 0; i < REQUIRED_ENTRIES.size(); i++) {
-            if (values.get(i).isEmpty()) {
+        String[] values = {id, version, provider, requires};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
                 missing.add(REQUIRED_ENTRIES.get(i));
             }
         }
@@ -43,9 +43,5 @@ public record PluginManifest(String id, String version, String provider, String 
     private static String value(Attributes attributes, String name) {
         String value = attributes.getValue(name);
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 }
