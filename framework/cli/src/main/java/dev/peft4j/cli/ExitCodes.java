@@ -1,6 +1,7 @@
 package dev.peft4j.cli;
 
 import com.typesafe.config.ConfigException;
+import dev.peft4j.core.config.PipelineConfigException;
 import dev.peft4j.core.plugin.PluginLoadingException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -23,7 +24,7 @@ final class ExitCodes {
     static final class Handler implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
-            if (e instanceof PluginLoadingException || e instanceof ConfigException) {
+            if (isTheUsersToFix(e)) {
                 command.getErr().println(command.getColorScheme().errorText(e.getMessage()));
                 return USAGE_OR_CONFIG;
             }
@@ -31,6 +32,12 @@ final class ExitCodes {
                     + " failed: " + e));
             e.printStackTrace(command.getErr());
             return RUN_FAILURE;
+        }
+
+        private static boolean isTheUsersToFix(Exception e) {
+            return e instanceof PluginLoadingException
+                    || e instanceof PipelineConfigException
+                    || e instanceof ConfigException;
         }
     }
 }

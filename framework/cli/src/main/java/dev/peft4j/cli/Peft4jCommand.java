@@ -2,6 +2,9 @@ package dev.peft4j.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.peft4j.core.plugin.PluginHost;
+import dev.peft4j.core.plugin.PluginLoadingException;
+import dev.peft4j.core.plugin.PluginSettings;
 import dev.peft4j.spi.SpiVersion;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Peft4jCommand.Versions.class,
         description = "Parameter-efficient fine-tuning of transformer language models on the JVM.",
-        subcommands = {PluginsCommand.class, HelpCommand.class},
+        subcommands = {PluginsCommand.class, ValidateCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage or configuration error, 1 run failure."})
 public final class Peft4jCommand implements Callable<Integer> {
 
@@ -52,9 +55,24 @@ public final class Peft4jCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
     }
 
-    /** {@code -D} overrides given on the command line, as a config (empty when none). */
-    Config overrides() {
-        return ConfigFactory.parseMap(overrides, "peft4j -D");
+    /** {@code -D} overrides given on the command line, key path to value. */
+    Map<String, String> overrideValues() {
+        return Map.copyOf(overrides);
+    }
+
+    /**
+     * The plugins of the plugins folder, loaded and started, for commands that need them to work.
+     *
+     * @throws PluginLoadingException listing every problem, when any plugin was refused
+     */
+    PluginHost startPlugins() {
+        PluginHost host = PluginHost.start(PluginSettings.from(hostConfig()));
+        try {
+            return host.requireNoProblems();
+        } catch (PluginLoadingException e) {
+            host.close();
+            throw e;
+        }
     }
 
     /**
@@ -62,7 +80,7 @@ public final class Peft4jCommand implements Callable<Integer> {
      * {@code peft4j -D}, then by {@code --plugins-dir}.
      */
     Config hostConfig() {
-        Config config = overrides()
+        Config config = ConfigFactory.parseMap(overrides, "peft4j -D")
                 .withFallback(ConfigFactory.defaultOverrides())
                 .withFallback(ConfigFactory.defaultReference());
         if (pluginsDir != null) {
