@@ -78,6 +78,14 @@ class DistributionIT {
     }
 
     @Test
+    void shippedPipelineTemplateValidatesAgainstTheShippedPlugins() throws Exception {
+        Result result = peft4j("validate", HOME.resolve("conf/pipeline-template.conf").toString());
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).containsPattern("type = \"?lora\"?").contains("pipeline-template.conf:");
+    }
+
+    @Test
     void thirdPartyPluginDroppedIntoAPluginsFolderIsUsableWithoutRebuilding(@TempDir Path plugins) throws Exception {
         PluginJarBuilder.plugin("acme-schedules")
                 .provider("Acme")
