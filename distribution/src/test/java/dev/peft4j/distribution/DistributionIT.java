@@ -31,7 +31,8 @@ class DistributionIT {
         Path out = Files.createTempFile("peft4j-out", ".txt");
         Path err = Files.createTempFile("peft4j-err", ".txt");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("peft4j %s finished in time", String.join(" ", args)).isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("peft4j %s finished in time", String.join(" ", args)).isTrue();
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
@@ -108,7 +109,8 @@ class DistributionIT {
 
         Result result = peft4j("plugins", "--plugins-dir", plugins.toString());
 
-        assertThat(result.out()).contains("acme-schedules 1.0.0 by Acme  STARTED", "learning-rate schedules: third-party-rate");
+        assertThat(result.out())
+                .contains("acme-schedules 1.0.0 by Acme  STARTED", "learning-rate schedules: third-party-rate");
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
     }
 

@@ -52,7 +52,8 @@ public final class Peft4jCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of " + spec.subcommands().keySet());
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: choose one of " + spec.subcommands().keySet());
     }
 
     /** {@code -D} overrides given on the command line, key path to value. */

@@ -37,7 +37,8 @@ final class PluginListing {
         out.flush();
     }
 
-    private static void printExtensions(PrintWriter out, Map<ExtensionKind<?>, List<String>> extensions, boolean loaded) {
+    private static void printExtensions(
+            PrintWriter out, Map<ExtensionKind<?>, List<String>> extensions, boolean loaded) {
         if (loaded && extensions.isEmpty()) {
             out.println("  (no extensions)");
         }

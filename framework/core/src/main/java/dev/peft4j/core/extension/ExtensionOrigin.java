@@ -15,7 +15,8 @@ public record ExtensionOrigin(String pluginId, Path jar) {
 
     public ExtensionOrigin {
         if ((pluginId == null) != (jar == null)) {
-            throw new IllegalArgumentException("a plugin origin names both the plugin id and its jar, a built-in neither");
+            throw new IllegalArgumentException(
+                    "a plugin origin names both the plugin id and its jar, a built-in neither");
         }
     }
 

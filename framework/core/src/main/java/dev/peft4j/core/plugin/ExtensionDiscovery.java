@@ -49,7 +49,8 @@ final class ExtensionDiscovery {
             throw new ExtensionProblem("its extension index names " + className + ", which cannot be loaded (" + e
                     + "); rebuild the jar so the index and the classes agree");
         }
-        List<ExtensionKind<?>> kinds = ExtensionKind.ALL.stream().filter(kind -> kind.type().isAssignableFrom(type)).toList();
+        List<ExtensionKind<?>> kinds =
+                ExtensionKind.ALL.stream().filter(kind -> kind.type().isAssignableFrom(type)).toList();
         if (kinds.isEmpty()) {
             throw new ExtensionProblem("its extension " + className + " implements none of the peft4j extension points "
                     + ExtensionKind.ALL.stream().map(kind -> kind.type().getSimpleName()).toList());

@@ -127,7 +127,8 @@ public final class PluginHost implements AutoCloseable {
             List<PluginWrapper> loaded = jars().stream().map(this::inspectAndLoad).filter(w -> w != null).toList();
             String resolveProblem = resolve();
             loaded.forEach(wrapper -> startAndRegister(wrapper, resolveProblem));
-            PluginReport report = new PluginReport(dir, SpiVersion.spi(), List.copyOf(statuses.values()), builtIns, hostProblems);
+            PluginReport report =
+                    new PluginReport(dir, SpiVersion.spi(), List.copyOf(statuses.values()), builtIns, hostProblems);
             LOG.info("{} plugin(s) in {}: {} started, {} refused", statuses.size(), dir,
                     report.plugins().stream().filter(p -> p.state() == PluginState.STARTED).count(),
                     report.plugins().stream().filter(p -> p.state() == PluginState.FAILED).count());

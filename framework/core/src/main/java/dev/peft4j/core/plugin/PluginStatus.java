@@ -28,7 +28,8 @@ public record PluginStatus(
         extensions = immutableNames(extensions);
         problems = List.copyOf(problems);
         if ((state == PluginState.FAILED) == problems.isEmpty()) {
-            throw new IllegalArgumentException("a plugin is FAILED exactly when it has problems; " + state + " with " + problems);
+            throw new IllegalArgumentException(
+                    "a plugin is FAILED exactly when it has problems; " + state + " with " + problems);
         }
     }
 

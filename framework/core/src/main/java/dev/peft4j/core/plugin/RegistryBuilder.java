@@ -59,7 +59,8 @@ final class RegistryBuilder {
 
     private <F extends NamedFactory<?>> ExtensionRegistry<F> registry(ExtensionKind<F> kind) {
         List<ExtensionRegistry.Entry<F>> entries = byKind.get(kind).values().stream()
-                .map(r -> new ExtensionRegistry.Entry<>(r.found().name(), kind.type().cast(r.found().factory()), r.origin()))
+                .map(r -> new ExtensionRegistry.Entry<>(
+                        r.found().name(), kind.type().cast(r.found().factory()), r.origin()))
                 .toList();
         return new ExtensionRegistry<>(kind, entries);
     }

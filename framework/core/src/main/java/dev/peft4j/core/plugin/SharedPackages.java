@@ -26,12 +26,12 @@ public final class SharedPackages {
     private SharedPackages() {
     }
 
-    /** The shared prefix covering a binary class name, e.g. {@code org.tensorflow} for {@code org.tensorflow.Tensor}. */
+    /** The shared prefix covering a binary class name: {@code org.tensorflow} for {@code org.tensorflow.Tensor}. */
     public static Optional<String> prefixOfClass(String className) {
         return PREFIXES.stream().filter(prefix -> className.startsWith(prefix + ".")).findFirst();
     }
 
-    /** The shared prefix covering a resource path, e.g. {@code org.tensorflow} for {@code org/tensorflow/Tensor.class}. */
+    /** The shared prefix covering a resource path: {@code org.tensorflow} for {@code org/tensorflow/Tensor.class}. */
     public static Optional<String> prefixOfResource(String resourcePath) {
         return prefixOfClass(resourcePath.replace('/', '.'));
     }

@@ -22,9 +22,10 @@ class ExtensionRegistryTest {
 
     private static final ExtensionOrigin ACME_JAR = ExtensionOrigin.plugin("acme", Path.of("/p/acme.jar"));
 
-    private final ExtensionRegistry<LrScheduleFactory> registry = new ExtensionRegistry<>(ExtensionKind.LR_SCHEDULE, List.of(
-            new ExtensionRegistry.Entry<>("linear", new Schedule("linear"), ExtensionOrigin.builtIn()),
-            new ExtensionRegistry.Entry<>("cosine", new Schedule("cosine"), ACME_JAR)));
+    private final ExtensionRegistry<LrScheduleFactory> registry = new ExtensionRegistry<>(
+            ExtensionKind.LR_SCHEDULE, List.of(
+                    new ExtensionRegistry.Entry<>("linear", new Schedule("linear"), ExtensionOrigin.builtIn()),
+                    new ExtensionRegistry.Entry<>("cosine", new Schedule("cosine"), ACME_JAR)));
 
     @Test
     void findsFactoriesByNameWithTheirOrigin() {
@@ -43,9 +44,9 @@ class ExtensionRegistryTest {
 
     @Test
     void twoEntriesWithOneNameAreRefusedNamingBothOrigins() {
-        var twins = List.of(
-                new ExtensionRegistry.Entry<LrScheduleFactory>("linear", new Schedule("linear"), ExtensionOrigin.builtIn()),
-                new ExtensionRegistry.Entry<LrScheduleFactory>("linear", new Schedule("linear"), ACME_JAR));
+        List<ExtensionRegistry.Entry<LrScheduleFactory>> twins = List.of(
+                new ExtensionRegistry.Entry<>("linear", new Schedule("linear"), ExtensionOrigin.builtIn()),
+                new ExtensionRegistry.Entry<>("linear", new Schedule("linear"), ACME_JAR));
 
         assertThatThrownBy(() -> new ExtensionRegistry<>(ExtensionKind.LR_SCHEDULE, twins))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -20,7 +20,9 @@ class HostPluginContextTest {
 
     @Test
     void sameSeedAndNameDrawTheSameNumbers() {
-        assertThat(draws(new HostPluginContext("lora", 42, run))).containsExactly(draws(new HostPluginContext("lora", 42, run)));
+        long[] again = draws(new HostPluginContext("lora", 42, run));
+
+        assertThat(draws(new HostPluginContext("lora", 42, run))).containsExactly(again);
     }
 
     @Test

@@ -8,7 +8,7 @@ class SharedPackagesTest {
 
     @Test
     void coversTheNamedPackagesAndTheirSubPackages() {
-        assertThat(SharedPackages.prefixOfClass("dev.peft4j.spi.method.TuningMethodFactory")).contains("dev.peft4j.spi");
+        assertThat(SharedPackages.prefixOfClass("dev.peft4j.spi.method.ModelSurgery")).contains("dev.peft4j.spi");
         assertThat(SharedPackages.prefixOfClass("org.tensorflow.ndarray.Shape")).contains("org.tensorflow");
         assertThat(SharedPackages.prefixOfClass("org.bytedeco.javacpp.Loader")).contains("org.bytedeco");
         assertThat(SharedPackages.prefixOfResource("com/typesafe/config/Config.class")).contains("com.typesafe.config");

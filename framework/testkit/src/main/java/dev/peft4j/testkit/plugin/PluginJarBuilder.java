@@ -144,7 +144,8 @@ public final class PluginJarBuilder {
     public static Path corruptJar(Path dir, String fileName) {
         try {
             Files.createDirectories(dir);
-            return Files.write(dir.resolve(fileName), "PK this is not a zip archive".getBytes(StandardCharsets.US_ASCII));
+            byte[] notAZip = "PK this is not a zip archive".getBytes(StandardCharsets.US_ASCII);
+            return Files.write(dir.resolve(fileName), notAZip);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -165,10 +166,12 @@ public final class PluginJarBuilder {
                     "-processor", PF4J_PROCESSOR, "-d", classes.toString());
             List<JavaFileObject> units = new ArrayList<>();
             sources.forEach((name, text) -> units.add(new SourceText(name, text)));
-            try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            try (StandardJavaFileManager files =
+                         compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
                 boolean ok = compiler.getTask(null, files, diagnostics, options, null, units).call();
                 if (!ok) {
-                    throw new IllegalStateException("Plugin '" + id + "' does not compile: " + diagnostics.getDiagnostics());
+                    throw new IllegalStateException(
+                            "Plugin '" + id + "' does not compile: " + diagnostics.getDiagnostics());
                 }
             }
             return readTree(classes);

@@ -3,6 +3,7 @@ package dev.peft4j.testkit.plugin;
 import static dev.peft4j.testkit.plugin.TestPlugins.scheduleJar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -22,6 +23,7 @@ import dev.peft4j.core.plugin.PluginStatus;
 import dev.peft4j.spi.SpiVersion;
 import dev.peft4j.spi.schedule.LrScheduleFactory;
 import dev.peft4j.spi.schedule.TrainingHorizon;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -287,7 +289,7 @@ class PluginHostLoadingTest {
     @Test
     void pluginSwitchedOffInDisabledTxtIsListedAsDisabledWithoutAProblem() throws Exception {
         scheduleJar("resting-plugin", "resting-rate").buildInto(plugins);
-        java.nio.file.Files.writeString(plugins.resolve("disabled.txt"), "resting-plugin\n");
+        Files.writeString(plugins.resolve("disabled.txt"), "resting-plugin\n");
 
         start().requireNoProblems();
 
@@ -314,12 +316,13 @@ class PluginHostLoadingTest {
         start();
 
         assertThat(host.report().plugins()).extracting(PluginStatus::label, PluginStatus::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("broken.jar", PluginState.FAILED),
-                org.assertj.core.groups.Tuple.tuple("empty-plugin", PluginState.FAILED),
-                org.assertj.core.groups.Tuple.tuple("fat-plugin", PluginState.FAILED),
-                org.assertj.core.groups.Tuple.tuple("future-plugin", PluginState.FAILED),
-                org.assertj.core.groups.Tuple.tuple("good-plugin", PluginState.STARTED));
-        assertThat(host.extensions().schedules().names()).contains("good-rate").doesNotContain("fat-rate", "future-rate");
+                tuple("broken.jar", PluginState.FAILED),
+                tuple("empty-plugin", PluginState.FAILED),
+                tuple("fat-plugin", PluginState.FAILED),
+                tuple("future-plugin", PluginState.FAILED),
+                tuple("good-plugin", PluginState.STARTED));
+        assertThat(host.extensions().schedules().names())
+                .contains("good-rate").doesNotContain("fat-rate", "future-rate");
         assertThatThrownBy(host::requireNoProblems)
                 .isInstanceOf(PluginLoadingException.class)
                 .hasMessageStartingWith("4 plugin problems stop peft4j from starting:")
