@@ -1,6 +1,7 @@
 package dev.peft4j.core.eval;
 
 import dev.peft4j.spi.metric.TaskType;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,8 +61,8 @@ public record PredictionTable(TaskType task, List<String> classNames, List<Strin
     /** Whether every row has a gold value (always true for causal LM, whose gold is the text itself). */
     public boolean labelled() {
         return switch (task) {
-            case CLASSIFICATION -> java.util.Arrays.stream(goldClasses).allMatch(g -> g >= 0);
-            case REGRESSION -> java.util.Arrays.stream(goldValues).noneMatch(Double::isNaN);
+            case CLASSIFICATION -> Arrays.stream(goldClasses).allMatch(g -> g >= 0);
+            case REGRESSION -> Arrays.stream(goldValues).noneMatch(Double::isNaN);
             case CAUSAL_LM -> true;
         };
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.peft4j.core.train.progress.JsonlLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ public record TrainingHistory(List<Point> trainingLoss, List<Point> learningRate
     /** The metrics of one evaluation. */
     public record Evaluation(long step, Map<String, Double> metrics) {
         public Evaluation {
-            metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.peft4j.core.train;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -34,7 +35,7 @@ public final class DataOrder {
         int[][] batches = new int[(rows + batchSize - 1) / batchSize][];
         for (int b = 0; b < batches.length; b++) {
             int from = b * batchSize;
-            batches[b] = java.util.Arrays.copyOfRange(order, from, Math.min(rows, from + batchSize));
+            batches[b] = Arrays.copyOfRange(order, from, Math.min(rows, from + batchSize));
         }
         return batches;
     }

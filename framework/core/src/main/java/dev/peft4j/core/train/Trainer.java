@@ -10,6 +10,7 @@ import dev.peft4j.core.train.optim.StepResult;
 import dev.peft4j.core.train.progress.EvaluationEvent;
 import dev.peft4j.core.train.progress.StepEvent;
 import dev.peft4j.core.train.progress.TrainingListener;
+import dev.peft4j.spi.FloatTensor;
 import dev.peft4j.spi.schedule.LrSchedule;
 import dev.peft4j.spi.schedule.TrainingHorizon;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
@@ -33,6 +36,8 @@ import org.tensorflow.types.TFloat32;
  * moments and {@link TrainerState}; the run directory gets {@code checkpoints/} (see {@link Checkpointer}).
  */
 public final class Trainer<B extends Batch> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     private final TrainableModel<B> model;
     private final BatchSource<B> trainData;
@@ -140,6 +145,9 @@ public final class Trainer<B extends Batch> {
                 throw new IllegalStateException("the run directory already holds checkpoints in " + checkpoints.directory()
                         + "; set training.resume = true to continue that run, or choose a new run directory");
             }
+            if (options.resume()) {
+                LOG.info("training.resume is set but {} holds no checkpoint: starting a fresh run", checkpoints.directory());
+            }
             optimizer.initialize();
             return;
         }
@@ -162,6 +170,8 @@ public final class Trainer<B extends Batch> {
         microBatch = s.microBatch();
         tokens = s.tokens();
         trainingSeconds = s.trainingSeconds();
+        lastEvaluation = s.lastEvaluation() == null ? Map.of() : s.lastEvaluation();
+        LOG.info("resuming after step {} of {} from {}", step, plan.totalSteps(), source);
         // A run that early stopping ended stays ended, unless it is resumed with more patience.
         stoppedEarly = best.patienceExhausted(options.earlyStoppingPatience()) && step < plan.totalSteps();
     }
@@ -211,13 +221,13 @@ public final class Trainer<B extends Batch> {
     private TrainerState state() {
         return new TrainerState(TrainerState.FORMAT, step, epoch, microBatch, optimizer.appliedSteps(),
                 optimizer.lossScaler().scale(), optimizer.lossScaler().finiteSteps(), options.seed(), plan, best.state(),
-                tokens, trainingSeconds);
+                tokens, trainingSeconds, lastEvaluation);
     }
 
     private TrainingResult finish() {
         boolean restored = false;
         if (options.loadBestAtEnd()) {
-            Optional<Map<String, dev.peft4j.spi.FloatTensor>> bestWeights = checkpoints.bestWeights();
+            Optional<Map<String, FloatTensor>> bestWeights = checkpoints.bestWeights();
             if (bestWeights.isPresent()) {
                 weights.write(bestWeights.get(), checkpoints.bestDirectory().orElseThrow().toString());
                 restored = true;

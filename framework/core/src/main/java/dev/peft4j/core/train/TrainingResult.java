@@ -1,6 +1,8 @@
 package dev.peft4j.core.train;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,7 +24,7 @@ public record TrainingResult(long steps, boolean stoppedEarly, String bestMetric
                              Path bestCheckpoint, boolean restoredBest) {
 
     public TrainingResult {
-        lastEvaluation = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lastEvaluation));
+        lastEvaluation = Collections.unmodifiableMap(new LinkedHashMap<>(lastEvaluation));
     }
 
     public double tokensPerSecond() {

@@ -285,6 +285,7 @@ class TrainerTest {
         o.resume = true;
         Run again = run(o, dir);
         assertThat(again.steps()).isEmpty();
+        assertThat(again.result().lastEvaluation()).isEqualTo(first.result().lastEvaluation()).isNotEmpty();
         again.weights().forEach((name, w) -> assertThat(w).isEqualTo(first.weights().get(name)));
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -129,7 +130,7 @@ public final class Checkpointer {
     }
 
     private void prune(Pointers keep) {
-        Set<String> kept = new java.util.HashSet<>();
+        Set<String> kept = new HashSet<>();
         kept.add(keep.latest());
         if (keep.best() != null) {
             kept.add(keep.best());

@@ -2,6 +2,7 @@ package dev.peft4j.core.train.checkpoint;
 
 import dev.peft4j.core.train.BestMetric;
 import dev.peft4j.core.train.RunPlan;
+import java.util.Map;
 
 /**
  * Everything besides tensors that a resumed run needs to continue exactly: where the loop stands, the optimizer's
@@ -19,10 +20,11 @@ import dev.peft4j.core.train.RunPlan;
  * @param best                 the best-metric tracker
  * @param tokens               tokens trained on so far
  * @param trainingSeconds      wall time spent in training steps so far
+ * @param lastEvaluation       metrics of the last evaluation; empty before the first
  */
 public record TrainerState(int format, long step, int epoch, int microBatch, long optimizerSteps, double lossScale,
                            long lossScaleFiniteSteps, long seed, RunPlan plan, BestMetric.State best, long tokens,
-                           double trainingSeconds) {
+                           double trainingSeconds, Map<String, Double> lastEvaluation) {
 
     public static final int FORMAT = 1;
 }

@@ -10,12 +10,14 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Operation;
 import org.tensorflow.Output;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The AdamW ops added to a model's graph: gradients of the scaled loss for the chosen variables only, optional
@@ -113,10 +115,10 @@ final class AdamWGraph {
         List<Operand<TFloat32>> unscaled = new ArrayList<>();
         List<Operand<TBool>> finiteFlags = new ArrayList<>();
         List<Operand<TFloat32>> squares = new ArrayList<>();
-        for (Operand<TFloat32> r : raw) {
-            Operand<TFloat32> g = tf.math.div(r, gradientDivisor);
+        for (int i = 0; i < raw.size(); i++) {
+            Operand<TFloat32> g = tf.math.div(raw.get(i), gradientDivisor);
             unscaled.add(g);
-            Operand<org.tensorflow.types.TInt32> axes = allAxes(tf, g);
+            Operand<TInt32> axes = allAxes(tf, variables.get(i).shape());
             finiteFlags.add(tf.reduceAll(tf.math.isFinite(g), axes));
             squares.add(tf.reduceSum(tf.math.square(g), axes));
         }
@@ -192,14 +194,14 @@ final class AdamWGraph {
 
     private static Placeholder<TFloat32> scalarInput(Ops tf, String name) {
         return tf.withName(name).placeholder(TFloat32.class,
-                Placeholder.shape(org.tensorflow.ndarray.Shape.scalar()));
+                Placeholder.shape(Shape.scalar()));
     }
 
     private static Operand<TFloat32> zeros(Ops tf, Variable<TFloat32> like) {
         return tf.zeros(tf.constant(like.shape()), TFloat32.class);
     }
 
-    private static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf, Operand<TFloat32> x) {
-        return tf.constant(IntStream.range(0, x.shape().numDimensions()).toArray());
+    private static Operand<TInt32> allAxes(Ops tf, Shape shape) {
+        return tf.constant(IntStream.range(0, shape.numDimensions()).toArray());
     }
 }

@@ -1,5 +1,7 @@
 package dev.peft4j.core.train.progress;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,6 +12,6 @@ import java.util.Map;
 public record EvaluationEvent(long step, int epoch, Map<String, Double> metrics, boolean improved, double seconds) {
 
     public EvaluationEvent {
-        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 }

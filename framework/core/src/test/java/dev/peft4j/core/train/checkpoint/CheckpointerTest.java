@@ -19,7 +19,8 @@ class CheckpointerTest {
 
     private static Checkpoint at(long step, float value) {
         TrainerState state = new TrainerState(TrainerState.FORMAT, step, 1, 3, step, 1024, 7, 42,
-                new RunPlan(100, 10, 1, 10, 10, 50, 5), new BestMetric.State("accuracy", 0.5, 2, 1), 1000 * step, 1.5);
+                new RunPlan(100, 10, 1, 10, 10, 50, 5), new BestMetric.State("accuracy", 0.5, 2, 1), 1000 * step, 1.5,
+                Map.of("accuracy", 0.5));
         return new Checkpoint(Map.of("w", new FloatTensor(new long[] {2}, new float[] {value, -value})),
                 Map.of("w/adam_m", new FloatTensor(new long[] {2}, new float[] {0.1f, 0.2f})), state);
     }
