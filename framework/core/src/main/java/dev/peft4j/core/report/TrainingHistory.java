@@ -5,7 +5,6 @@ import dev.peft4j.core.train.progress.JsonlLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +46,7 @@ public record TrainingHistory(List<Point> trainingLoss, List<Point> learningRate
                 }
                 case "eval" -> {
                     Map<String, Double> metrics = new LinkedHashMap<>();
-                    for (Iterator<Map.Entry<String, JsonNode>> it = line.path("metrics").fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> m = it.next();
+                    for (Map.Entry<String, JsonNode> m : line.path("metrics").properties()) {
                         if (m.getValue().isNumber()) {
                             metrics.put(m.getKey(), m.getValue().asDouble());
                         }

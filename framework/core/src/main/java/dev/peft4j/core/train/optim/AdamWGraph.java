@@ -134,21 +134,8 @@ final class AdamWGraph {
         List<Op> updates = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
             TrainableVariable v = variables.get(i);
-            Variable<TFloat32> m = slots.get(v.name() + "/adam_m");
-            Variable<TFloat32> s = slots.get(v.name() + "/adam_v");
             Operand<TFloat32> g = tf.math.mul(unscaled.get(i), clip);
-            Operand<TFloat32> m1 = tf.math.add(tf.math.mul(m, tf.constant((float) spec.beta1())),
-                    tf.math.mul(g, tf.constant((float) (1 - spec.beta1()))));
-            Operand<TFloat32> s1 = tf.math.add(tf.math.mul(s, tf.constant((float) spec.beta2())),
-                    tf.math.mul(tf.math.square(g), tf.constant((float) (1 - spec.beta2()))));
-            Operand<TFloat32> denominator = tf.math.add(tf.math.div(tf.math.sqrt(s1), sqrtBiasCorrection2),
-                    tf.constant((float) spec.epsilon()));
-            Operand<TFloat32> decayed = v.weightDecay() ? tf.math.mul(v.variable(), decayFactor) : v.variable();
-            Operand<TFloat32> w1 = tf.math.sub(decayed, tf.math.mul(stepSize, tf.math.div(m1, denominator)));
-            Ops u = update.withSubScope("update_" + i);
-            updates.add(u.withName("m").assign(m, tf.select(allFinite, m1, m)));
-            updates.add(u.withName("v").assign(s, tf.select(allFinite, s1, s)));
-            updates.add(u.withName("w").assign(v.variable(), tf.select(allFinite, w1, v.variable())));
+            updates.addAll(update(tf, update.withSubScope("update_" + i), v, g, spec, stepSize, decayFactor));
         }
         if (accumulating) {
             Ops afterUpdates = tf.withControlDependencies(updates);
@@ -162,6 +149,27 @@ final class AdamWGraph {
             fusedStep = tf.withName("step").withControlDependencies(updates).noOp();
             applyAccumulated = null;
         }
+    }
+
+    /**
+     * PyTorch's AdamW for one variable: m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g²;
+     * w = w (1 - lr wd) - lr / bc1 · m / (sqrt(v) / sqrt(bc2) + eps), each kept as it was when a gradient is not finite.
+     */
+    private List<Op> update(Ops tf, Ops assigning, TrainableVariable v, Operand<TFloat32> g, OptimizerSpec spec,
+                            Operand<TFloat32> stepSize, Operand<TFloat32> decayFactor) {
+        Variable<TFloat32> m = slots.get(v.name() + "/adam_m");
+        Variable<TFloat32> s = slots.get(v.name() + "/adam_v");
+        Operand<TFloat32> m1 = tf.math.add(tf.math.mul(m, tf.constant((float) spec.beta1())),
+                tf.math.mul(g, tf.constant((float) (1 - spec.beta1()))));
+        Operand<TFloat32> s1 = tf.math.add(tf.math.mul(s, tf.constant((float) spec.beta2())),
+                tf.math.mul(tf.math.square(g), tf.constant((float) (1 - spec.beta2()))));
+        Operand<TFloat32> denominator = tf.math.add(tf.math.div(tf.math.sqrt(s1), sqrtBiasCorrection2),
+                tf.constant((float) spec.epsilon()));
+        Operand<TFloat32> decayed = v.weightDecay() ? tf.math.mul(v.variable(), decayFactor) : v.variable();
+        Operand<TFloat32> w1 = tf.math.sub(decayed, tf.math.mul(stepSize, tf.math.div(m1, denominator)));
+        return List.of(assigning.withName("m").assign(m, tf.select(allFinite, m1, m)),
+                assigning.withName("v").assign(s, tf.select(allFinite, s1, s)),
+                assigning.withName("w").assign(v.variable(), tf.select(allFinite, w1, v.variable())));
     }
 
     private List<Output<TFloat32>> gradients(Graph graph, Ops tf, Operand<TFloat32> loss,
