@@ -119,13 +119,14 @@ public final class ModelBuilder {
     private Map<String, Operand<TBool>> inject(Ops tf, Architecture arch, WeightRegistry weights, HookPlan plan,
             Operand<TBool> training) {
         Map<String, Operand<TBool>> gates = new LinkedHashMap<>();
+        Ops switches = tf.withSubScope("adapter_switches");
+        Ops adapterOps = tf.withSubScope("adapter_ops");
         for (Map.Entry<String, TuningMethod> e : adapters.entrySet()) {
             String name = e.getKey();
-            Operand<TBool> gate = tf.withName("adapters/" + name + "/active")
-                    .placeholderWithDefault(tf.constant(true), Shape.scalar());
+            Operand<TBool> gate = switches.withName(name).placeholderWithDefault(tf.constant(true), Shape.scalar());
             gates.put(name, gate);
-            AdapterSurgery surgery = new AdapterSurgery(name, e.getValue().prefix(), tf, config.spec(),
-                    arch.defaultTargetModules(), weights, plan, gate, training);
+            AdapterSurgery surgery = new AdapterSurgery(name, e.getValue().prefix(), adapterOps.withSubScope(name),
+                    config.spec(), arch.defaultTargetModules(), weights, plan, gate, training);
             e.getValue().inject(surgery);
             surgery.close();
         }

@@ -37,13 +37,14 @@ public final class AdapterSurgery implements ModelSurgery {
     private boolean closed;
 
     /**
+     * @param tf     where the adapter's ops go (its own name scope)
      * @param active the adapter's on/off switch; hooks and virtual tokens are gated by it
      */
-    public AdapterSurgery(String adapter, String prefix, Ops root, ModelSpec spec, List<String> defaultTargetModules,
+    public AdapterSurgery(String adapter, String prefix, Ops tf, ModelSpec spec, List<String> defaultTargetModules,
             WeightRegistry weights, HookPlan plan, Operand<TBool> active, Operand<TBool> training) {
         this.adapter = adapter;
         this.prefix = prefix;
-        this.tf = root.withSubScope("adapter_ops").withSubScope(adapter);
+        this.tf = tf;
         this.spec = spec;
         this.defaultTargetModules = List.copyOf(defaultTargetModules);
         this.weights = weights;

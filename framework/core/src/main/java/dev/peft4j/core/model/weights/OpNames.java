@@ -1,6 +1,9 @@
 package dev.peft4j.core.model.weights;
 
-/** Turns Hugging Face tensor names into valid TensorFlow op names ({@code [A-Za-z0-9.][A-Za-z0-9_.\-/]*}). */
+/**
+ * Turns Hugging Face tensor names into op names TensorFlow Java accepts for {@code withName}
+ * ({@code [A-Za-z0-9.][A-Za-z0-9_.\-]*}: dots are fine, slashes are not).
+ */
 final class OpNames {
 
     private OpNames() {
@@ -10,10 +13,10 @@ final class OpNames {
         StringBuilder b = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = Character.isLetterOrDigit(c) && c < 128 || c == '.' || (i > 0 && (c == '_' || c == '-' || c == '/'));
-            b.append(ok ? c : '_');
+            boolean alnum = c < 128 && Character.isLetterOrDigit(c);
+            b.append(alnum || c == '.' || c == '_' || c == '-' ? c : '_');
         }
-        if (b.length() == 0 || b.charAt(0) == '_') {
+        if (b.length() == 0 || b.charAt(0) == '_' || b.charAt(0) == '-') {
             b.insert(0, 'v');
         }
         return b.toString();

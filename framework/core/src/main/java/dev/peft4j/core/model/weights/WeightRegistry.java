@@ -8,6 +8,7 @@ import dev.peft4j.spi.method.LinearLayer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ public final class WeightRegistry {
     private final WeightStore store;
     private final NameResolver resolver;
     private final Map<String, WeightSlot> slots = new LinkedHashMap<>();
+    private final Map<String, Ops> adapterScopes = new HashMap<>();
+    private Ops adaptersScope;
     private final List<LinearLayer> linearLayers = new ArrayList<>();
     private Session session;
 
@@ -82,7 +85,8 @@ public final class WeightRegistry {
             throw new IllegalArgumentException("adapter '" + adapter + "' already has a variable named '" + savedName
                     + "'; give each variable its own name");
         }
-        WeightSlot slot = declare(name, initial.shape(), null, initial, DecayPolicy.decays(savedName));
+        WeightSlot slot = declare(adapterScope(adapter), OpNames.sanitize(savedName), name, initial.shape(), null,
+                initial, DecayPolicy.decays(savedName));
         slot.trainable = true;
         slot.savedNames.put(adapter, savedName);
         return slot.variable;
@@ -184,18 +188,31 @@ public final class WeightRegistry {
     }
 
     private WeightSlot declare(String name, long[] shape, String storeName, FloatTensor initial, boolean decay) {
+        return declare(tf, OpNames.sanitize(name), name, shape, storeName, initial, decay);
+    }
+
+    /** @param scope where the op {@code opName} goes; {@code name} is the variable's key in this registry */
+    private WeightSlot declare(Ops scope, String opName, String name, long[] shape, String storeName,
+            FloatTensor initial, boolean decay) {
         if (slots.containsKey(name)) {
             throw new IllegalStateException("variable '" + name + "' is declared twice");
         }
-        String opName = OpNames.sanitize(name);
         Shape s = Shape.of(shape);
-        Variable<TFloat32> variable = tf.withName(opName).variable(s, TFloat32.class);
-        Placeholder<TFloat32> input = tf.withName(opName + "/value").placeholder(TFloat32.class,
+        Variable<TFloat32> variable = scope.withName(opName).variable(s, TFloat32.class);
+        Placeholder<TFloat32> input = scope.withName(opName + "_init").placeholder(TFloat32.class,
                 Placeholder.shape(s));
-        var assign = tf.withName(opName + "/assign").assign(variable, input);
+        var assign = scope.withName(opName + "_assign").assign(variable, input);
         WeightSlot slot = new WeightSlot(name, variable, shape.clone(), storeName, initial, decay, input, assign);
         slots.put(name, slot);
         return slot;
+    }
+
+    /** Adapter variables live under {@code adapters/<adapter>/}; each scope is made once (Scope uniquifies). */
+    private Ops adapterScope(String adapter) {
+        if (adaptersScope == null) {
+            adaptersScope = tf.withSubScope("adapters");
+        }
+        return adapterScopes.computeIfAbsent(adapter, adaptersScope::withSubScope);
     }
 
     private WeightSlot slot(String name) {
