@@ -11,14 +11,14 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 
 /** Plain gradient descent over {@link ModelGraph#trainables()}, the way a trainer wires its optimizer. */
-final class SgdStep {
+public final class SgdStep {
 
     private final ModelGraph model;
     private final List<TrainableVariable> variables;
     private final Output<?>[] gradients;
     private final Op update;
 
-    SgdStep(ModelGraph model, float learningRate) {
+    public SgdStep(ModelGraph model, float learningRate) {
         this.model = model;
         this.variables = model.trainables();
         Output<?>[] xs = variables.stream().map(v -> v.variable().asOutput()).toArray(Output<?>[]::new);
@@ -47,7 +47,7 @@ final class SgdStep {
         return gradients;
     }
 
-    void run(Batch batch) {
+    public void run(Batch batch) {
         try (Feed feed = model.feed(batch, true)) {
             feed.applyTo(model.session().runner()).addTarget(update).run().close();
         }

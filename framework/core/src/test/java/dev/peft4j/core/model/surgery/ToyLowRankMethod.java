@@ -21,7 +21,7 @@ import org.tensorflow.types.TFloat32;
  * A test-only additive low-rank method (LoRA without scaling or dropout): output = base + x·Aᵀ·Bᵀ with A [r, in]
  * random and B [out, r] zero, on the architecture's default target modules.
  */
-final class ToyLowRankMethod implements TuningMethod {
+public final class ToyLowRankMethod implements TuningMethod {
 
     static final String PREFIX = "toy_";
 
@@ -29,7 +29,7 @@ final class ToyLowRankMethod implements TuningMethod {
     private final long seed;
     private final List<LinearLayer> wrapped = new ArrayList<>();
 
-    ToyLowRankMethod(int rank, long seed) {
+    public ToyLowRankMethod(int rank, long seed) {
         this.rank = rank;
         this.seed = seed;
     }
