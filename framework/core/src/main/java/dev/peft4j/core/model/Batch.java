@@ -1,5 +1,7 @@
 package dev.peft4j.core.model;
 
+import java.util.Arrays;
+
 /**
  * One batch of tokenised sequences, all arrays row-major [size · length].
  *
@@ -31,11 +33,12 @@ public record Batch(int size, int length, int[] inputIds, int[] attentionMask, i
         int[] mask = new int[size * length];
         for (int b = 0; b < size; b++) {
             if (ids[b].length != length) {
-                throw new IllegalArgumentException("sequence " + b + " has " + ids[b].length + " tokens, not " + length);
+                throw new IllegalArgumentException("sequence " + b + " has " + ids[b].length + " tokens, not "
+                        + length);
             }
             System.arraycopy(ids[b], 0, flat, b * length, length);
         }
-        java.util.Arrays.fill(mask, 1);
+        Arrays.fill(mask, 1);
         return new Batch(size, length, flat, mask, null, null);
     }
 

@@ -3,6 +3,7 @@ package dev.peft4j.core.model;
 import java.util.Collection;
 import java.util.Map;
 import org.tensorflow.Operand;
+import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TBool;
@@ -67,12 +68,13 @@ final class FeedBuilder {
                         + " is outside the vocabulary [0, " + vocabSize + "); the tokenizer must match the model");
             }
             if (mask[i] != 0 && mask[i] != 1) {
-                throw new IllegalArgumentException("attentionMask" + at(batch, i) + " = " + mask[i] + " must be 0 or 1");
+                throw new IllegalArgumentException("attentionMask" + at(batch, i) + " = " + mask[i]
+                        + " must be 0 or 1");
             }
         }
     }
 
-    private org.tensorflow.Tensor labels(Batch batch) {
+    private Tensor labels(Batch batch) {
         Labels labels = batch.labels();
         switch (head.type()) {
             case CAUSAL_LM -> {
@@ -80,8 +82,9 @@ final class FeedBuilder {
                 checkLength(tokens.length, batch.size() * batch.length(), "token labels (size x length)");
                 for (int i = 0; i < tokens.length; i++) {
                     if (tokens[i] != Head.IGNORE_INDEX && (tokens[i] < 0 || tokens[i] >= vocabSize)) {
-                        throw new IllegalArgumentException("labels" + at(batch, i) + " = " + tokens[i] + " is neither a "
-                                + "token id in [0, " + vocabSize + ") nor " + Head.IGNORE_INDEX + " (ignored)");
+                        throw new IllegalArgumentException("labels" + at(batch, i) + " = " + tokens[i]
+                                + " is neither a token id in [0, " + vocabSize + ") nor " + Head.IGNORE_INDEX
+                                + " (ignored)");
                     }
                 }
                 return ints(Shape.of(batch.size(), batch.length()), tokens);

@@ -101,7 +101,8 @@ public final class ModelBuilder {
             weights.initialize(session, options.weightLoadChunkBytes());
             FeedBuilder feeds = new FeedBuilder(inputs, options.head(), config.vocabSize(), arch.maxPositions(),
                     plan.promptLength());
-            LOG.info("built {} ({} layers, hidden {}) with head {} and adapters {} in {} ms: {} parameters, {} trainable",
+            LOG.info("built {} ({} layers, hidden {}) with head {} and adapters {} in {} ms: {} parameters, "
+                    + "{} trainable",
                     config.modelType(), config.numLayers(), config.hiddenSize(), options.head().type(),
                     adapters.keySet(), (System.nanoTime() - start) / 1_000_000, weights.parameterCount(),
                     weights.trainables().stream().mapToLong(TrainableVariable::size).sum());

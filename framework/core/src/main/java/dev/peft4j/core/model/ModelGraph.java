@@ -18,6 +18,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
@@ -185,7 +186,7 @@ public final class ModelGraph implements AutoCloseable {
                 Result result = feed.applyTo(session().runner()).fetch(output).run()) {
             TFloat32 t = (TFloat32) result.get(0);
             float[] data = new float[Math.toIntExact(t.shape().size())];
-            t.copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(data, false, false));
+            t.copyTo(DataBuffers.of(data, false, false));
             return new FloatTensor(t.shape().asArray(), data);
         }
     }

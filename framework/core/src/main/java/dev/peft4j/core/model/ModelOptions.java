@@ -24,7 +24,7 @@ public record ModelOptions(Head head, Precision precision, boolean dropout, long
         }
     }
 
-    /** Reads {@code precision}, {@code dropout} and {@code weight-load-chunk-mb} from the {@code peft4j.model} section. */
+    /** Reads {@code precision}, {@code dropout}, {@code weight-load-chunk-mb} of the {@code peft4j.model} section. */
     public static ModelOptions fromConfig(Config model, Head head, long seed) {
         return new ModelOptions(head, Precision.parse(model.getString("precision")), model.getBoolean("dropout"),
                 seed, model.getLong("weight-load-chunk-mb") << 20);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.typesafe.config.ConfigFactory;
 import dev.peft4j.core.model.config.BertConfig;
 import dev.peft4j.core.model.config.Gpt2Config;
 import dev.peft4j.spi.FloatTensor;
@@ -96,6 +97,17 @@ class ModelGraphTest {
             }
             assertThat(Math.sqrt(sumSquares / w.length)).isCloseTo(0.02, within(0.01));
         }
+    }
+
+    @Test
+    void optionsComeFromTheModelSectionOfReferenceConf() {
+        ModelOptions options = ModelOptions.fromConfig(ConfigFactory.load().getConfig("peft4j.model"),
+                Head.regression(), 3);
+
+        assertThat(options.precision()).isEqualTo(Precision.FP32);
+        assertThat(options.dropout()).isTrue();
+        assertThat(options.weightLoadChunkBytes()).isEqualTo(64L << 20);
+        assertThat(options.seed()).isEqualTo(3);
     }
 
     @Test

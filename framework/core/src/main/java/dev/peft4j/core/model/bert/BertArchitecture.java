@@ -132,7 +132,8 @@ public final class BertArchitecture implements Architecture {
         double eps = config.layerNormEps();
         Operand<TFloat32> context = attention.apply(ctx, seq, Linear.apply(ctx, b.query(), x),
                 Linear.apply(ctx, b.key(), x), Linear.apply(ctx, b.value(), x));
-        Operand<TFloat32> attnOut = ctx.dropout().apply(Linear.apply(ctx, b.attnOut(), context), config.hiddenDropout());
+        Operand<TFloat32> attnOut = ctx.dropout().apply(Linear.apply(ctx, b.attnOut(), context),
+                config.hiddenDropout());
         attnOut = ctx.hooks().applySubLayer(tf, index, SubLayer.ATTENTION, x, attnOut);
         Operand<TFloat32> a = Norms.layerNorm(tf, tf.math.add(attnOut, x), b.attnNormWeight(), b.attnNormBias(), eps);
 

@@ -52,7 +52,8 @@ public record RopeScaling(
             if (wavelen > lowFreqWavelen) {
                 freq[i] = freq[i] / factor;
             } else if (wavelen >= highFreqWavelen) {
-                double smooth = (originalMaxPositionEmbeddings / wavelen - lowFreqFactor) / (highFreqFactor - lowFreqFactor);
+                double smooth = (originalMaxPositionEmbeddings / wavelen - lowFreqFactor)
+                        / (highFreqFactor - lowFreqFactor);
                 freq[i] = (1 - smooth) * freq[i] / factor + smooth * freq[i];
             }
         }

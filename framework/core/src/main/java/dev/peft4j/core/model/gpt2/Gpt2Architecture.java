@@ -126,7 +126,8 @@ public final class Gpt2Architecture implements Architecture {
 
         Operand<TFloat32> mlpIn = Norms.layerNorm(tf, x, b.ln2Weight(), b.ln2Bias(), eps);
         Operand<TFloat32> hidden = Activations.apply(tf, config.activation(), Linear.apply(ctx, b.fc(), mlpIn));
-        Operand<TFloat32> mlpOut = ctx.dropout().apply(Linear.apply(ctx, b.mlpProj(), hidden), config.residualDropout());
+        Operand<TFloat32> mlpOut = ctx.dropout().apply(Linear.apply(ctx, b.mlpProj(), hidden),
+                config.residualDropout());
         mlpOut = ctx.hooks().applySubLayer(tf, index, SubLayer.FEED_FORWARD, mlpIn, mlpOut);
         return tf.math.add(x, mlpOut);
     }

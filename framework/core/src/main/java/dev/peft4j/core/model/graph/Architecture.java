@@ -55,7 +55,7 @@ public interface Architecture {
      */
     Operand<TFloat32> pool(BuildContext ctx, Operand<TFloat32> hidden, Operand<TFloat32> mask);
 
-    /** The classification head's module name as Hugging Face names it: {@code classifier} (with bias) or {@code score}. */
+    /** The classification head's module as Hugging Face names it: {@code classifier} (with bias) or {@code score}. */
     ClassifierLayout classifierLayout();
 
     /** The output embedding [vocab, H] of a causal-LM head (tied to the input embedding or {@code lm_head.weight}). */

@@ -49,7 +49,7 @@ final class SequenceBuilder {
         if (causal) {
             bias = tf.math.add(bias, causalBias(tf, length));
         }
-        return new Sequence(batch, length, mask, positions, bias);
+        return new Sequence(batch, length, positions, bias);
     }
 
     /** [1, 1, S, S]: 0 on and below the diagonal, -1e9 above it. */

@@ -59,7 +59,8 @@ public final class TaskHead {
      * @param hidden [B, T, H] hidden states of the real tokens
      * @param mask   [B, T] their mask
      */
-    Outputs build(BuildContext ctx, Operand<TFloat32> hidden, Operand<TFloat32> mask, Operand<? extends TNumber> labels) {
+    Outputs build(BuildContext ctx, Operand<TFloat32> hidden, Operand<TFloat32> mask,
+            Operand<? extends TNumber> labels) {
         return switch (head.type()) {
             case CAUSAL_LM -> causalLm(ctx, hidden, cast(ctx.tf(), labels, TInt32.class));
             case SEQUENCE_CLASSIFICATION -> classification(ctx, hidden, mask, cast(ctx.tf(), labels, TInt32.class));
@@ -81,7 +82,8 @@ public final class TaskHead {
         Operand<TInt32> batch = tf.gather(shape, tf.constant(0), tf.constant(0));
         Operand<TInt32> next = tf.slice(labels, tf.constant(new int[] {0, 1}), tf.constant(new int[] {-1, -1}));
         Operand<TInt32> end = tf.fill(tf.stack(List.of(batch, tf.constant(1))), tf.constant(Head.IGNORE_INDEX));
-        Operand<TInt32> shifted = tf.reshape(tf.concat(List.of(next, end), tf.constant(1)), tf.constant(new int[] {-1}));
+        Operand<TInt32> shifted = tf.reshape(tf.concat(List.of(next, end), tf.constant(1)),
+                tf.constant(new int[] {-1}));
         var counted = tf.math.notEqual(shifted, tf.constant(Head.IGNORE_INDEX));
         Operand<TInt32> safe = tf.select(counted, shifted, tf.zerosLike(shifted));
         Operand<TFloat32> perToken = tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits2d, safe).loss();

@@ -1,5 +1,6 @@
 package dev.peft4j.core.model.layers;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -46,7 +47,7 @@ public record Attention(int numHeads, int numKeyValueHeads, int headDim, double 
 
     /** [B·S, h·d] → [B, h, S, d]. */
     private Operand<TFloat32> heads(Ops tf, Sequence seq, Operand<TFloat32> x, int count) {
-        Operand<TInt32> shape = tf.stack(java.util.List.of(seq.batch(), seq.length(), tf.constant(count),
+        Operand<TInt32> shape = tf.stack(List.of(seq.batch(), seq.length(), tf.constant(count),
                 tf.constant(headDim)));
         return tf.linalg.transpose(tf.reshape(x, shape), tf.constant(new int[] {0, 2, 1, 3}));
     }
@@ -58,9 +59,9 @@ public record Attention(int numHeads, int numKeyValueHeads, int headDim, double 
             return x;
         }
         Operand<TFloat32> expanded = tf.expandDims(x, tf.constant(2));
-        Operand<TInt32> target = tf.stack(java.util.List.of(seq.batch(), tf.constant(numKeyValueHeads),
+        Operand<TInt32> target = tf.stack(List.of(seq.batch(), tf.constant(numKeyValueHeads),
                 tf.constant(groups), seq.length(), tf.constant(headDim)));
-        Operand<TInt32> merged = tf.stack(java.util.List.of(seq.batch(), tf.constant(numHeads), seq.length(),
+        Operand<TInt32> merged = tf.stack(List.of(seq.batch(), tf.constant(numHeads), seq.length(),
                 tf.constant(headDim)));
         return tf.reshape(tf.broadcastTo(expanded, target), merged);
     }

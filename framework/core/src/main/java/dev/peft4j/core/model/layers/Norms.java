@@ -17,7 +17,8 @@ public final class Norms {
         Operand<TFloat32> mean = tf.math.mean(x, tf.constant(-1), Mean.keepDims(true));
         Operand<TFloat32> centered = tf.math.sub(x, mean);
         Operand<TFloat32> variance = tf.math.mean(tf.math.square(centered), tf.constant(-1), Mean.keepDims(true));
-        Operand<TFloat32> normed = tf.math.mul(centered, tf.math.rsqrt(tf.math.add(variance, tf.constant((float) eps))));
+        Operand<TFloat32> inverseStd = tf.math.rsqrt(tf.math.add(variance, tf.constant((float) eps)));
+        Operand<TFloat32> normed = tf.math.mul(centered, inverseStd);
         return tf.math.add(tf.math.mul(normed, weight), bias);
     }
 

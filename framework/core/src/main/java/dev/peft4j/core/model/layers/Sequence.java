@@ -9,14 +9,12 @@ import org.tensorflow.types.TInt32;
  *
  * @param batch         B, a scalar
  * @param length        S, a scalar
- * @param mask          [B, S], 1 for positions that may be attended to
  * @param positions     [B, S], position ids counted over the unmasked positions only
  * @param attentionBias [B, 1, S, S], 0 where a query may attend a key and -1e9 where not (padding, causal mask)
  */
 public record Sequence(
         Operand<TInt32> batch,
         Operand<TInt32> length,
-        Operand<TFloat32> mask,
         Operand<TInt32> positions,
         Operand<TFloat32> attentionBias) {
 }

@@ -73,11 +73,4 @@ public final class HookPlan {
         }
         return current;
     }
-
-    /** Layer names that carry at least one hook, to check them against the model's layers. */
-    Map<String, Integer> linearHookCounts() {
-        Map<String, Integer> counts = new HashMap<>();
-        linearHooks.forEach((name, hooks) -> counts.put(name, hooks.size()));
-        return counts;
-    }
 }

@@ -53,7 +53,8 @@ public final class WeightRegistry {
 
     /** A frozen linear layer {@code module.weight} (+ {@code module.bias}), listed for {@code ModelSurgery}. */
     public LinearLayer linear(String module, int layerIndex, int in, int out, boolean fanInFanOut, boolean bias) {
-        Variable<TFloat32> weight = frozen(module + ".weight", fanInFanOut ? new long[] {in, out} : new long[] {out, in});
+        long[] shape = fanInFanOut ? new long[] {in, out} : new long[] {out, in};
+        Variable<TFloat32> weight = frozen(module + ".weight", shape);
         Variable<TFloat32> b = bias ? frozen(module + ".bias", out) : null;
         LinearLayer layer = new LinearLayer(module, layerIndex, in, out, fanInFanOut, weight, b);
         linearLayers.add(layer);
@@ -257,8 +258,9 @@ public final class WeightRegistry {
     private FloatTensor readFromStore(WeightSlot slot) {
         FloatTensor value = store.read(slot.storeName);
         if (!Arrays.equals(value.shape(), slot.shape)) {
-            throw new ModelLoadException("checkpoint " + store + ": tensor '" + slot.storeName + "' was read with shape "
-                    + Arrays.toString(value.shape()) + " but its header says " + Arrays.toString(slot.shape));
+            throw new ModelLoadException("checkpoint " + store + ": tensor '" + slot.storeName
+                    + "' was read with shape " + Arrays.toString(value.shape()) + " but its header says "
+                    + Arrays.toString(slot.shape));
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package dev.peft4j.core.model.bench;
 
+import dev.peft4j.core.gradient.CustomGradients;
 import dev.peft4j.core.model.Batch;
 import dev.peft4j.core.model.Feed;
 import dev.peft4j.core.model.Head;
@@ -31,6 +32,7 @@ import java.util.SplittableRandom;
  * and the process's peak resident memory.
  *
  * <p>Arguments: [steps (5)] [head: classification | causal-lm (classification)] [dropout: true | false (true)]
+ * [weight load chunk in MiB (64)]
  */
 public final class Gpt2Benchmark {
 
@@ -44,13 +46,16 @@ public final class Gpt2Benchmark {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         boolean lm = args.length > 1 && args[1].equals("causal-lm");
         boolean dropout = args.length <= 2 || Boolean.parseBoolean(args[2]);
+        long chunkMb = args.length > 3 ? Long.parseLong(args[3]) : 64;
         Gpt2Config config = (Gpt2Config) ModelConfigReader.parse("""
                 {"model_type": "gpt2", "vocab_size": 50257, "n_embd": 768, "n_layer": 12, "n_head": 12,
                  "n_positions": 1024, "n_inner": null}
                 """, "GPT-2 small shape");
         Head head = lm ? Head.causalLm() : Head.classification(2);
-        ModelOptions options = new ModelOptions(head, Precision.FP32, dropout, 1, 256L << 20);
+        ModelOptions options = new ModelOptions(head, Precision.FP32, dropout, 1, chunkMb << 20);
         report("start", "");
+        CustomGradients.registerBuiltins(); // loads the TensorFlow runtime
+        report("TensorFlow loaded", "");
 
         long start = System.nanoTime();
         ModelGraph model;

@@ -41,8 +41,8 @@ public final class BertReference {
                     dense(x, p + "attention.self.value"), c.numHeads(), c.numHeads(), c.headDim(),
                     1 / Math.sqrt(c.headDim()), RefMath.full(ids.length));
             double[][] a = layerNorm(add(dense(ctx, p + "attention.output.dense"), x),
-                    vector(w, p + "attention.output.LayerNorm.weight"), vector(w, p + "attention.output.LayerNorm.bias"),
-                    eps);
+                    vector(w, p + "attention.output.LayerNorm.weight"),
+                    vector(w, p + "attention.output.LayerNorm.bias"), eps);
             double[][] f = RefMath.map(dense(a, p + "intermediate.dense"), RefMath::geluExact);
             x = layerNorm(add(dense(f, p + "output.dense"), a), vector(w, p + "output.LayerNorm.weight"),
                     vector(w, p + "output.LayerNorm.bias"), eps);

@@ -175,8 +175,8 @@ class ModelSurgeryTest {
     @Test
     void zeroInitSubLayerHooksAreTheIdentityAndTrainedOnesChangeTheOutput() {
         try (ModelGraph adapted = lm().adapter("default", ToyMethods.shiftAfterSubLayers()).build()) {
-            // Not bit-exact: without a hook Grappler's remapper fuses the residual add into the projection matmul, which
-            // rounds differently (about 1e-6 here).
+            // Not bit-exact: without a hook Grappler's remapper fuses the residual add into the projection
+            // matmul, which rounds differently (about 1e-6 here).
             assertThat(Tensors.maxAbsDifference(adapted.evaluate(BATCH, adapted.logits()),
                     base.evaluate(BATCH, base.logits()))).isLessThan(1e-5);
             assertThat(adapted.trainables()).hasSize(4).allSatisfy(v -> assertThat(v.name()).contains("shift_"));
