@@ -9,7 +9,7 @@ package dev.peft4j.core.model;
 public record Head(Type type, int numLabels) {
 
     public enum Type {
-        /** Next-token prediction: logits [B, T, vocab]; labels [B, T], shifted inside, -100 ignored. */
+        /** Next-token prediction: logits [B, T, vocab]; labels [B, T], shifted inside; -100 and padding ignored. */
         CAUSAL_LM,
         /** One class per sequence: logits [B, numLabels]; labels [B] class indices; cross-entropy. */
         SEQUENCE_CLASSIFICATION,

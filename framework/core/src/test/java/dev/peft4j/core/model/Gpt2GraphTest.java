@@ -91,6 +91,22 @@ class Gpt2GraphTest {
     }
 
     @Test
+    void paddingOnEitherSideLeavesTheCausalLmLossUnchanged() {
+        int[] real = {3, 7, 1, 22, 5};
+        float alone = lm.evaluate(Batch.of(new int[][] {real}).withLabels(new Labels.Tokens(real)), lm.loss())
+                .data()[0];
+        int x = Head.IGNORE_INDEX;
+        Batch right = new Batch(1, 7, new int[] {3, 7, 1, 22, 5, 0, 0}, new int[] {1, 1, 1, 1, 1, 0, 0}, null,
+                new Labels.Tokens(new int[] {3, 7, 1, 22, 5, x, x}));
+        Batch left = new Batch(1, 7, new int[] {0, 0, 3, 7, 1, 22, 5}, new int[] {0, 0, 1, 1, 1, 1, 1}, null,
+                new Labels.Tokens(new int[] {x, x, 3, 7, 1, 22, 5}));
+
+        assertThat(lm.evaluate(right, lm.loss()).data()[0]).isCloseTo(alone, within(1e-5f));
+        assertThat(lm.evaluate(left, lm.loss()).data()[0]).isCloseTo(alone, within(1e-5f));
+        assertThat(lm.evaluate(left, lm.lossWeight()).data()[0]).isEqualTo(4f);
+    }
+
+    @Test
     void classificationReadsTheLastRealTokenWhicheverSideIsPadded() {
         try (ModelGraph classifier = ModelBuilder.create(CONFIG, TinyModels.store(WEIGHTS),
                 TinyModels.options(Head.classification(3))).build()) {

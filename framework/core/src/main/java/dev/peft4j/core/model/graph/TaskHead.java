@@ -62,13 +62,19 @@ public final class TaskHead {
     Outputs build(BuildContext ctx, Operand<TFloat32> hidden, Operand<TFloat32> mask,
             Operand<? extends TNumber> labels) {
         return switch (head.type()) {
-            case CAUSAL_LM -> causalLm(ctx, hidden, cast(ctx.tf(), labels, TInt32.class));
+            case CAUSAL_LM -> causalLm(ctx, hidden, mask, cast(ctx.tf(), labels, TInt32.class));
             case SEQUENCE_CLASSIFICATION -> classification(ctx, hidden, mask, cast(ctx.tf(), labels, TInt32.class));
             case REGRESSION -> regression(ctx, hidden, mask, cast(ctx.tf(), labels, TFloat32.class));
         };
     }
 
-    private Outputs causalLm(BuildContext ctx, Operand<TFloat32> hidden, Operand<TInt32> labels) {
+    /**
+     * Position t predicts label t+1. Counted are positions whose next label is not {@link Head#IGNORE_INDEX} and that
+     * are real tokens themselves: a padded position sees no context (with left padding it attends to nothing), so
+     * its prediction is not trained on.
+     */
+    private Outputs causalLm(BuildContext ctx, Operand<TFloat32> hidden, Operand<TFloat32> mask,
+            Operand<TInt32> labels) {
         Ops tf = ctx.tf();
         int width = arch.config().hiddenSize();
         Operand<TInt32> shape = tf.shape(hidden);
@@ -87,7 +93,8 @@ public final class TaskHead {
         var counted = tf.math.notEqual(shifted, tf.constant(Head.IGNORE_INDEX));
         Operand<TInt32> safe = tf.select(counted, shifted, tf.zerosLike(shifted));
         Operand<TFloat32> perToken = tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits2d, safe).loss();
-        Operand<TFloat32> weights = tf.dtypes.cast(counted, TFloat32.class);
+        Operand<TFloat32> weights = tf.math.mul(tf.dtypes.cast(counted, TFloat32.class),
+                tf.reshape(mask, tf.constant(new int[] {-1})));
         Operand<TFloat32> count = tf.sum(weights, tf.constant(0));
         Operand<TFloat32> total = tf.sum(tf.math.mul(perToken, weights), tf.constant(0));
         return new Outputs(logits, tf.math.div(total, tf.math.maximum(count, tf.constant(1f))), count);
