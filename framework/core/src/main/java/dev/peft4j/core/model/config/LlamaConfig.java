@@ -70,7 +70,9 @@ public record LlamaConfig(
         }
         boolean qwen2 = modelType.equals("qwen2");
         boolean attentionBias = json.booleanOr("attention_bias", false);
-        json.optionalInt("sliding_window").ifPresent(window -> LOG.warn(
+        // Qwen2 configs carry a window but switch it off with use_sliding_window.
+        boolean slidingWindowUsed = !qwen2 || json.booleanOr("use_sliding_window", false);
+        json.optionalInt("sliding_window").filter(w -> slidingWindowUsed).ifPresent(window -> LOG.warn(
                 "{}: sliding_window {} is ignored: peft4j attends over the whole sequence, which equals the sliding "
                         + "window for sequences up to {} tokens", json.source(), window, window));
         return new LlamaConfig(
