@@ -1,12 +1,10 @@
 package dev.peft4j.cli;
 
-import dev.peft4j.core.config.ExtensionChoice;
 import dev.peft4j.core.config.PipelineConfig;
-import dev.peft4j.core.config.PipelineConfigLoader;
-import dev.peft4j.core.extension.Extensions;
 import dev.peft4j.core.plugin.PluginHost;
+import dev.peft4j.core.run.PipelineLoading;
+import dev.peft4j.core.run.RunSettings;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +18,8 @@ import picocli.CommandLine.Spec;
         name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a pipeline file against the host's and every loaded plugin's reference.conf and prints it fully"
-                    + " resolved, each value with the file:line it came from.",
+            "Checks a pipeline file against the host's and every loaded plugin's reference.conf, and every value as"
+                    + " `peft4j run` reads it, and prints it fully resolved, each value with the file:line it came from.",
             "Otherwise lists every problem at once: file:line, the key, what was expected, and \"did you mean\" for a"
                     + " misspelled key. Unknown keys are errors."},
         footer = {"", "Exit code 2 when the pipeline has a problem or a plugin was refused."})
@@ -42,13 +40,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (PluginHost host = root.startPlugins()) {
-            Extensions extensions = host.extensions();
-            PipelineConfigLoader loader = PipelineConfigLoader.forHost(
-                    List.copyOf(host.referenceConfigs().values()),
-                    List.of(ExtensionChoice.tuningMethods(extensions.tuningMethods().names()),
-                            ExtensionChoice.schedules(extensions.schedules().names()),
-                            ExtensionChoice.metrics(extensions.metrics().names())));
-            PipelineConfig config = loader.load(pipeline, root.overrideValues());
+            PipelineConfig config = PipelineLoading.loader(host).load(pipeline, root.overrideValues());
+            RunSettings.from(config, pipeline.toAbsolutePath().getParent());
             spec.commandLine().getOut().println(json ? config.renderJson() : config.render());
             return ExitCodes.OK;
         }

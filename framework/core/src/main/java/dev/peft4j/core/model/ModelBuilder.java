@@ -85,7 +85,7 @@ public final class ModelBuilder {
             Architecture arch = Architectures.forConfig(config);
             ModelInputs inputs = ModelInputs.create(tf, options.head());
             WeightRegistry weights = new WeightRegistry(tf, store, arch.names());
-            arch.declare(weights, options.head());
+            arch.declare(weights, options.head(), options.seed());
             TaskHead head = new TaskHead(arch, options.head());
             head.declare(weights, options.seed());
 

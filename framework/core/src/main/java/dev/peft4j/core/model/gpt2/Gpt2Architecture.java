@@ -73,7 +73,7 @@ public final class Gpt2Architecture implements Architecture {
     }
 
     @Override
-    public void declare(WeightRegistry w, Head head) {
+    public void declare(WeightRegistry w, Head head, long seed) {
         int h = config.hiddenSize();
         wte = w.frozen(PREFIX + "wte.weight", config.vocabSize(), h);
         wpe = w.frozen(PREFIX + "wpe.weight", config.maxPositions(), h);
