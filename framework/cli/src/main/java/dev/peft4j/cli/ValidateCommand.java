@@ -1,10 +1,13 @@
 package dev.peft4j.cli;
 
 import dev.peft4j.core.config.PipelineConfig;
+import dev.peft4j.core.config.PipelineConfigException;
+import dev.peft4j.core.config.PipelineConfigLoader;
 import dev.peft4j.core.plugin.PluginHost;
 import dev.peft4j.core.run.PipelineLoading;
 import dev.peft4j.core.run.RunSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "PIPELINE", description = "The pipeline file: HOCON (.conf) or JSON (.json).")
-    private Path pipeline;
+    @Parameters(paramLabel = "PIPELINE", arity = "1..*",
+            description = "The pipeline file(s): HOCON (.conf) or JSON (.json). Several are checked one after another.")
+    private List<Path> pipelines;
 
     @Option(names = "--json", description = "Print the resolved pipeline as plain JSON, without origins.")
     private boolean json;
@@ -40,10 +44,34 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (PluginHost host = root.startPlugins()) {
-            PipelineConfig config = PipelineLoading.loader(host).load(pipeline, root.overrideValues());
-            RunSettings.from(config, pipeline.toAbsolutePath().getParent());
-            spec.commandLine().getOut().println(json ? config.renderJson() : config.render());
-            return ExitCodes.OK;
+            PipelineConfigLoader loader = PipelineLoading.loader(host);
+            if (pipelines.size() == 1) {
+                print(check(loader, pipelines.get(0)));
+                return ExitCodes.OK;
+            }
+            int exit = ExitCodes.OK;
+            for (Path pipeline : pipelines) {
+                try {
+                    spec.commandLine().getOut().println("# " + pipeline);
+                    print(check(loader, pipeline));
+                } catch (PipelineConfigException e) {
+                    spec.commandLine().getErr().println(spec.commandLine().getColorScheme().errorText(
+                            pipeline + ": " + e.getMessage()));
+                    exit = ExitCodes.USAGE_OR_CONFIG;
+                }
+            }
+            return exit;
         }
+    }
+
+    /** Loads a pipeline and reads every settings record of a run from it. */
+    private PipelineConfig check(PipelineConfigLoader loader, Path pipeline) {
+        PipelineConfig config = loader.load(pipeline, root.overrideValues());
+        RunSettings.from(config, pipeline.toAbsolutePath().getParent());
+        return config;
+    }
+
+    private void print(PipelineConfig config) {
+        spec.commandLine().getOut().println(json ? config.renderJson() : config.render());
     }
 }
