@@ -19,7 +19,8 @@ import java.util.Map;
  * Writes a fully fine-tuned model as a Hugging Face checkpoint folder: {@code model.safetensors} with every weight
  * under its task-model name ({@code bert.encoder...}, {@code classifier.weight}), {@code config.json} naming the
  * sequence-classification architecture and the labels, and the base model's tokenizer files. The folder is written
- * under a temporary name and renamed into place.
+ * under a temporary name and renamed into place; one written before (by the run that is being resumed) is replaced
+ * only once the new one is complete.
  */
 final class FullCheckpointWriter {
 
@@ -42,10 +43,8 @@ final class FullCheckpointWriter {
      */
     static void write(Path target, ModelGraph graph, Map<String, String> saved, BaseModel base, TaskType task,
                       List<String> classNames) {
-        if (Files.exists(target)) {
-            throw new IllegalStateException(target + " already exists; a run writes its model once");
-        }
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Path previous = target.resolveSibling("." + target.getFileName() + ".previous");
         try {
             deleteRecursively(temp);
             Files.createDirectories(temp);
@@ -59,7 +58,13 @@ final class FullCheckpointWriter {
                     Files.copy(base.dir().resolve(file), temp.resolve(file));
                 }
             }
+            // A resumed run replaces the model it wrote before: the old folder stays until the new one is complete.
+            deleteRecursively(previous);
+            if (Files.exists(target)) {
+                Files.move(target, previous);
+            }
             AtomicFiles.publishDirectory(temp, target);
+            deleteRecursively(previous);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the fine-tuned model to " + target + ": " + e.getMessage(),
                     e);
