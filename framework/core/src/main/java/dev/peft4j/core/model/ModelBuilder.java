@@ -11,7 +11,9 @@ import dev.peft4j.core.model.layers.Compute;
 import dev.peft4j.core.model.layers.Dropout;
 import dev.peft4j.core.model.surgery.AdapterSurgery;
 import dev.peft4j.core.model.surgery.HookPlan;
+import dev.peft4j.core.model.surgery.ModelFacts;
 import dev.peft4j.core.model.weights.WeightRegistry;
+import dev.peft4j.core.tokenizer.TextTokenizer;
 import dev.peft4j.spi.method.TuningMethod;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +41,8 @@ import org.tensorflow.types.TBool;
 public final class ModelBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelBuilder.class);
+    /** Where Hugging Face PEFT saves a model's own tensors in an adapter file. */
+    private static final String SAVED_PREFIX = "base_model.model.";
     private static final Pattern ADAPTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     private final ModelConfig config;
@@ -46,6 +50,8 @@ public final class ModelBuilder {
     private final ModelOptions options;
     private final Map<String, TuningMethod> adapters = new LinkedHashMap<>();
     private ConfigProto sessionConfig;
+    private TextTokenizer tokenizer;
+    private String modelNameOrPath;
 
     private ModelBuilder(ModelConfig config, WeightStore store, ModelOptions options) {
         this.config = config;
@@ -75,6 +81,21 @@ public final class ModelBuilder {
         return this;
     }
 
+    /**
+     * The base model's tokenizer, for methods that encode text while they are injected (prompt tuning's text
+     * initialisation). Optional: without one, such a method fails with a message that says so. Not closed here.
+     */
+    public ModelBuilder tokenizer(TextTokenizer baseTokenizer) {
+        this.tokenizer = baseTokenizer;
+        return this;
+    }
+
+    /** The base model's name or path, saved as {@code base_model_name_or_path} with every adapter. Optional. */
+    public ModelBuilder modelNameOrPath(String nameOrPath) {
+        this.modelNameOrPath = nameOrPath;
+        return this;
+    }
+
     public ModelGraph build() {
         CustomGradients.registerBuiltins();
         long start = System.nanoTime();
@@ -90,7 +111,7 @@ public final class ModelBuilder {
             head.declare(weights, options.seed());
 
             HookPlan plan = new HookPlan();
-            Map<String, Operand<TBool>> gates = inject(tf, arch, weights, plan, inputs.training());
+            Map<String, Operand<TBool>> gates = inject(tf, arch, head, weights, plan, inputs.training());
 
             BuildContext ctx = new BuildContext(tf, new Compute(tf, options.precision()),
                     new Dropout(tf, inputs.training(), options.dropout(), options.seed()), plan);
@@ -107,7 +128,7 @@ public final class ModelBuilder {
                     adapters.keySet(), (System.nanoTime() - start) / 1_000_000, weights.parameterCount(),
                     weights.trainables().stream().mapToLong(TrainableVariable::size).sum());
             return new ModelGraph(new ModelGraph.Parts(graph, session, tf, config, options, inputs, outputs, weights,
-                    gates, Map.copyOf(adapters), feeds));
+                    gates, Map.copyOf(adapters), feeds, head.module(), modelNameOrPath));
         } catch (RuntimeException e) {
             if (session != null) {
                 session.close();
@@ -117,8 +138,15 @@ public final class ModelBuilder {
         }
     }
 
-    private Map<String, Operand<TBool>> inject(Ops tf, Architecture arch, WeightRegistry weights, HookPlan plan,
-            Operand<TBool> training) {
+    /**
+     * Injects each adapter's method. A classification or regression head is new and trained with every adapter, so,
+     * as Hugging Face PEFT does for {@code SEQ_CLS} ({@code modules_to_save}), each adapter saves it too, under
+     * {@code base_model.model.<head weight>}.
+     */
+    private Map<String, Operand<TBool>> inject(Ops tf, Architecture arch, TaskHead head, WeightRegistry weights,
+            HookPlan plan, Operand<TBool> training) {
+        ModelFacts facts = new ModelFacts(config.spec(), arch.defaultTargetModules(), arch.wordEmbeddingName(),
+                modelNameOrPath, tokenizer);
         Map<String, Operand<TBool>> gates = new LinkedHashMap<>();
         Ops switches = tf.withSubScope("adapter_switches");
         Ops adapterOps = tf.withSubScope("adapter_ops");
@@ -127,9 +155,12 @@ public final class ModelBuilder {
             Operand<TBool> gate = switches.withName(name).placeholderWithDefault(tf.constant(true), Shape.scalar());
             gates.put(name, gate);
             AdapterSurgery surgery = new AdapterSurgery(name, e.getValue().prefix(), adapterOps.withSubScope(name),
-                    config.spec(), arch.defaultTargetModules(), weights, plan, gate, training);
+                    facts, weights, plan, gate, training);
             e.getValue().inject(surgery);
             surgery.close();
+            for (String headWeight : head.weightNames()) {
+                weights.unfreeze(name, headWeight, SAVED_PREFIX + headWeight);
+            }
         }
         return gates;
     }

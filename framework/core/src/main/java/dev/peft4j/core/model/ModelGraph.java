@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -33,7 +34,7 @@ public final class ModelGraph implements AutoCloseable {
     /** The pieces {@link ModelBuilder} assembled. */
     record Parts(Graph graph, Session session, Ops tf, ModelConfig config, ModelOptions options, ModelInputs inputs,
             ForwardGraph.Outputs outputs, WeightRegistry weights, Map<String, Operand<TBool>> gates,
-            Map<String, TuningMethod> methods, FeedBuilder feeds) {
+            Map<String, TuningMethod> methods, FeedBuilder feeds, String headModule, String modelNameOrPath) {
     }
 
     private final Parts parts;
@@ -113,6 +114,30 @@ public final class ModelGraph implements AutoCloseable {
     /** Parameters in the graph: base, head and adapters. */
     public long parameterCount() {
         return parts.weights().parameterCount();
+    }
+
+    /** The task head's module ({@code classifier}, {@code score}), saved with every adapter; empty for causal LM. */
+    public Optional<String> headModule() {
+        return Optional.ofNullable(parts.headModule());
+    }
+
+    /** The base model's name or path given to {@link ModelBuilder#modelNameOrPath}, or null. */
+    public String modelNameOrPath() {
+        return parts.modelNameOrPath();
+    }
+
+    /** The method injected as {@code adapter}. */
+    public TuningMethod method(String adapter) {
+        requireAdapter(adapter);
+        return parts.methods().get(adapter);
+    }
+
+    /**
+     * Names of the checkpoint's weights and the task head's, canonical (as the Hugging Face task model names them,
+     * e.g. {@code bert.encoder.layer.0...}), in declaration order; readable with {@link #read}.
+     */
+    public List<String> baseWeightNames() {
+        return parts.weights().baseWeightNames();
     }
 
     /** Adapter names in injection order. */

@@ -62,6 +62,11 @@ public final class BertArchitecture implements Architecture {
     }
 
     @Override
+    public String wordEmbeddingName() {
+        return P + "embeddings.word_embeddings.weight";
+    }
+
+    @Override
     public List<String> defaultTargetModules() {
         return List.of("query", "value");
     }
@@ -84,7 +89,7 @@ public final class BertArchitecture implements Architecture {
         }
         int h = config.hiddenSize();
         int inter = config.intermediateSize();
-        wordEmbeddings = w.frozen(P + "embeddings.word_embeddings.weight", config.vocabSize(), h);
+        wordEmbeddings = w.frozen(wordEmbeddingName(), config.vocabSize(), h);
         positionEmbeddings = w.frozen(P + "embeddings.position_embeddings.weight", config.maxPositionEmbeddings(), h);
         typeEmbeddings = w.frozen(P + "embeddings.token_type_embeddings.weight", config.typeVocabSize(), h);
         embNormWeight = w.frozenNorm(P + "embeddings.LayerNorm.weight", h);

@@ -58,6 +58,11 @@ public final class Gpt2Architecture implements Architecture {
     }
 
     @Override
+    public String wordEmbeddingName() {
+        return PREFIX + "wte.weight";
+    }
+
+    @Override
     public List<String> defaultTargetModules() {
         return List.of("c_attn");
     }
@@ -75,7 +80,7 @@ public final class Gpt2Architecture implements Architecture {
     @Override
     public void declare(WeightRegistry w, Head head, long seed) {
         int h = config.hiddenSize();
-        wte = w.frozen(PREFIX + "wte.weight", config.vocabSize(), h);
+        wte = w.frozen(wordEmbeddingName(), config.vocabSize(), h);
         wpe = w.frozen(PREFIX + "wpe.weight", config.maxPositions(), h);
         for (int i = 0; i < config.numLayers(); i++) {
             String p = PREFIX + "h." + i + ".";

@@ -22,6 +22,9 @@ public interface Architecture {
     /** Where the checkpoint may hold each weight. */
     NameResolver names();
 
+    /** The canonical name of the word embedding matrix [vocab, H], e.g. {@code transformer.wte.weight}. */
+    String wordEmbeddingName();
+
     /** Modules a PEFT {@code target_modules} default means for this architecture, as Hugging Face PEFT maps them. */
     List<String> defaultTargetModules();
 

@@ -56,6 +56,24 @@ public final class TaskHead {
     }
 
     /**
+     * The module a classification or regression head is, as Hugging Face names it ({@code classifier} or
+     * {@code score}); null for a causal-LM head, whose output embedding is a base weight.
+     */
+    public String module() {
+        return head.type() == Head.Type.CAUSAL_LM ? null : arch.classifierLayout().module();
+    }
+
+    /** The head's trainable weights by name ({@code classifier.weight}, {@code classifier.bias}); none for causal LM. */
+    public List<String> weightNames() {
+        if (head.type() == Head.Type.CAUSAL_LM) {
+            return List.of();
+        }
+        Architecture.ClassifierLayout layout = arch.classifierLayout();
+        return layout.bias() ? List.of(layout.module() + ".weight", layout.module() + ".bias")
+                : List.of(layout.module() + ".weight");
+    }
+
+    /**
      * @param hidden [B, T, H] hidden states of the real tokens
      * @param mask   [B, T] their mask
      */

@@ -55,6 +55,11 @@ public final class LlamaArchitecture implements Architecture {
     }
 
     @Override
+    public String wordEmbeddingName() {
+        return "model.embed_tokens.weight";
+    }
+
+    @Override
     public List<String> defaultTargetModules() {
         return List.of("q_proj", "v_proj");
     }
@@ -76,7 +81,7 @@ public final class LlamaArchitecture implements Architecture {
         int attn = config.numHeads() * config.headDim();
         int kv = config.numKeyValueHeads() * config.headDim();
         int inter = config.intermediateSize();
-        embedTokens = w.frozen("model.embed_tokens.weight", config.vocabSize(), h);
+        embedTokens = w.frozen(wordEmbeddingName(), config.vocabSize(), h);
         for (int i = 0; i < config.numLayers(); i++) {
             String p = "model.layers." + i + ".";
             blocks.add(new Block(

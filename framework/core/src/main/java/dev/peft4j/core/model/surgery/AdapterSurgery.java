@@ -25,11 +25,13 @@ import org.tensorflow.types.TFloat32;
  */
 public final class AdapterSurgery implements ModelSurgery {
 
+    /** The longest encoding {@link #tokenize} asks for: in effect no truncation. */
+    private static final int UNTRUNCATED = Integer.MAX_VALUE;
+
     private final String adapter;
     private final String prefix;
     private final Ops tf;
-    private final ModelSpec spec;
-    private final List<String> defaultTargetModules;
+    private final ModelFacts facts;
     private final WeightRegistry weights;
     private final HookPlan plan;
     private final Operand<TBool> active;
@@ -40,13 +42,12 @@ public final class AdapterSurgery implements ModelSurgery {
      * @param tf     where the adapter's ops go (its own name scope)
      * @param active the adapter's on/off switch; hooks and virtual tokens are gated by it
      */
-    public AdapterSurgery(String adapter, String prefix, Ops tf, ModelSpec spec, List<String> defaultTargetModules,
-            WeightRegistry weights, HookPlan plan, Operand<TBool> active, Operand<TBool> training) {
+    public AdapterSurgery(String adapter, String prefix, Ops tf, ModelFacts facts, WeightRegistry weights,
+            HookPlan plan, Operand<TBool> active, Operand<TBool> training) {
         this.adapter = adapter;
         this.prefix = prefix;
         this.tf = tf;
-        this.spec = spec;
-        this.defaultTargetModules = List.copyOf(defaultTargetModules);
+        this.facts = facts;
         this.weights = weights;
         this.plan = plan;
         this.active = active;
@@ -60,7 +61,7 @@ public final class AdapterSurgery implements ModelSurgery {
 
     @Override
     public ModelSpec model() {
-        return spec;
+        return facts.spec();
     }
 
     @Override
@@ -70,7 +71,7 @@ public final class AdapterSurgery implements ModelSurgery {
 
     @Override
     public List<String> defaultTargetModules() {
-        return defaultTargetModules;
+        return facts.defaultTargetModules();
     }
 
     @Override
@@ -118,9 +119,9 @@ public final class AdapterSurgery implements ModelSurgery {
     @Override
     public void hookSubLayer(int layerIndex, SubLayer subLayer, SubLayerHook hook) {
         checkOpen();
-        if (layerIndex < 0 || layerIndex >= spec.numLayers()) {
+        if (layerIndex < 0 || layerIndex >= facts.spec().numLayers()) {
             throw new IllegalArgumentException("adapter '" + adapter + "': layer index " + layerIndex
-                    + " is outside the model's blocks 0.." + (spec.numLayers() - 1));
+                    + " is outside the model's blocks 0.." + (facts.spec().numLayers() - 1));
         }
         plan.addSubLayer(layerIndex, subLayer, new HookPlan.Gated<>(tf, active, hook));
     }
@@ -130,9 +131,9 @@ public final class AdapterSurgery implements ModelSurgery {
         checkOpen();
         Shape shape = embeddings.shape();
         if (shape.numDimensions() != 2 || shape.isUnknown() || shape.size(0) <= 0
-                || shape.size(1) != spec.hiddenSize()) {
+                || shape.size(1) != facts.spec().hiddenSize()) {
             throw new IllegalArgumentException("adapter '" + adapter + "': virtual tokens must have the static shape "
-                    + "[count, " + spec.hiddenSize() + "] but have " + Arrays.toString(shape.asArray()));
+                    + "[count, " + facts.spec().hiddenSize() + "] but have " + Arrays.toString(shape.asArray()));
         }
         plan.addPrompt(new HookPlan.Prompt(adapter, embeddings, (int) shape.size(0), active));
     }
@@ -140,6 +141,31 @@ public final class AdapterSurgery implements ModelSurgery {
     @Override
     public Operand<TBool> training() {
         return training;
+    }
+
+    /**
+     * Encodes with the base model's tokenizer, special tokens included and untruncated, as Hugging Face's
+     * {@code tokenizer(text)["input_ids"]} does.
+     */
+    @Override
+    public long[] tokenize(String text) {
+        if (facts.tokenizer() == null) {
+            throw new UnsupportedOperationException("adapter '" + adapter + "': the tuning method needs the token ids "
+                    + "of \"" + text + "\" (e.g. prompt tuning's text initialisation) but this model was built without "
+                    + "a tokenizer; build it with ModelBuilder.tokenizer(...) (the pipeline does when the checkpoint has "
+                    + "a tokenizer.json), or choose an initialisation that needs no text");
+        }
+        return facts.tokenizer().encode(text, null, UNTRUNCATED).ids();
+    }
+
+    @Override
+    public String wordEmbeddingName() {
+        return facts.wordEmbeddingName();
+    }
+
+    @Override
+    public String modelNameOrPath() {
+        return facts.modelNameOrPath();
     }
 
     /** Ends the injection: later calls that would change the model fail instead of being silently ignored. */
