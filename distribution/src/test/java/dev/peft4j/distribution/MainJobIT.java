@@ -49,6 +49,12 @@ class MainJobIT {
         assertThat(predictions.get(0)).isEqualTo("text\tgold\tpredicted\tp(0)\tp(1)");
         assertThat(predictions.get(1)).startsWith(Files.readAllLines(test).get(0).substring(2) + "\t");
         assertThat(Files.readString(run.resolve("report.html"))).contains("test accuracy", "<img src=\"data:image/png");
+        assertThat(run.resolve("adapter/adapter_model.safetensors")).isNotEmptyFile();
+        JsonNode adapter = JSON.readTree(run.resolve("adapter/adapter_config.json").toFile());
+        assertThat(adapter.path("peft_type").asText()).isEqualTo("LORA");
+        assertThat(adapter.path("task_type").asText()).isEqualTo("SEQ_CLS");
+        assertThat(adapter.path("base_model_name_or_path").asText()).isEqualTo("builtin:all-minilm-l6-v2");
+        assertThat(adapter.path("modules_to_save").toString()).contains("classifier");
         assertThat(run.resolve("log.jsonl")).isNotEmptyFile();
         assertThat(run.resolve("data-report.json")).isNotEmptyFile();
         assertThat(JSON.readTree(run.resolve("manifest.json").toFile()).path("seed").asLong()).isEqualTo(42);

@@ -1,5 +1,7 @@
 package dev.peft4j.core.run;
 
+import dev.peft4j.core.adapter.AdapterWriter;
+import dev.peft4j.core.adapter.MergedCheckpoint;
 import dev.peft4j.core.config.EvaluationSettings;
 import dev.peft4j.core.data.DataPipeline;
 import dev.peft4j.core.data.PreparedData;
@@ -108,6 +110,7 @@ public final class PipelineRun {
                 settings.data().batching().maxLength(), settings.data().batching().bucketing(), batchSize,
                 evaluation.batchSize(), settings.data().histogramBinWidth(), work);
                 ModelGraph graph = ModelBuilder.create(base.config(), base.weights(), options)
+                        .tokenizer(base.tokenizer()).modelNameOrPath(base.nameOrPath())
                         .adapter(ADAPTER, method).build()) {
             dir.writeString(RunDirectory.DATA_REPORT, splits.report().toJson());
             ParameterReport parameters = ParameterReport.of(graph);
@@ -134,7 +137,7 @@ public final class PipelineRun {
             Map<String, Double> validationMetrics = validation == null ? Map.of() : finalValidation(dir, training);
             print("validation", validationMetrics);
             EvaluationResult test = test(evaluator, splits.source(SplitName.TEST), metrics, dir);
-            Path artifact = saveArtifact(dir, graph, method, base, task, classNames);
+            Path artifact = saveArtifact(dir, graph, method, base, classNames);
 
             double wallSeconds = (System.nanoTime() - started) / 1e9;
             RunOutputs outputs = new RunOutputs(dir, settings, splits.report(), parameters.counts(), training,
@@ -184,16 +187,23 @@ public final class PipelineRun {
         }
     }
 
-    /** The adapter in the PEFT layout; the whole model as a checkpoint folder for full fine-tuning. */
-    private Path saveArtifact(RunDirectory dir, ModelGraph graph, TuningMethod method, BaseModel base, TaskType task,
+    /**
+     * The adapter in the PEFT layout (with the task head in {@code modules_to_save}); for full fine-tuning, which
+     * trains every weight, the whole model as a Hugging Face checkpoint folder.
+     */
+    private Path saveArtifact(RunDirectory dir, ModelGraph graph, TuningMethod method, BaseModel base,
                               List<String> classNames) {
         if (method instanceof FullFineTuning) {
             Path target = dir.file(RunDirectory.MODEL);
-            FullCheckpointWriter.write(target, graph, graph.adapterTensors(ADAPTER), base, task, classNames);
+            graph.setActiveAdapters(List.of()); // full fine-tuning has no hooks: its weights are the base weights
+            MergedCheckpoint.write(graph, base.dir(), target, classNames);
             console.println("Model: " + target);
             return target;
         }
-        return null;
+        Path target = dir.file(RunDirectory.ADAPTER);
+        AdapterWriter.save(graph, ADAPTER, target);
+        console.println("Adapter: " + target);
+        return target;
     }
 
     private String describe(TuningMethod method) {
