@@ -20,7 +20,7 @@ import org.tensorflow.types.TFloat32;
  * reproducible from its seed, but a resumed run draws other masks than an uninterrupted one would after the resume
  * point (with {@code model.dropout = false} it is exact).
  */
-final class GraphModel implements TrainableModel<TokenBatch> {
+final class GraphModel<B extends ModelInput> implements TrainableModel<B> {
 
     private final ModelGraph graph;
     private final TaskType task;
@@ -39,10 +39,6 @@ final class GraphModel implements TrainableModel<TokenBatch> {
         this.trainables = graph.trainables().stream()
                 .map(v -> new TrainableVariable(v.name(), v.variable(), v.decay()))
                 .toList();
-    }
-
-    ModelGraph modelGraph() {
-        return graph;
     }
 
     @Override
@@ -85,13 +81,8 @@ final class GraphModel implements TrainableModel<TokenBatch> {
         return graph.parameterCount();
     }
 
-    /** Trainable parameters: the sum of the trainable variables' sizes. */
-    long trainableParameterCount() {
-        return graph.trainables().stream().mapToLong(dev.peft4j.core.model.TrainableVariable::size).sum();
-    }
-
     @Override
-    public void feed(Feed feed, TokenBatch batch, ForwardMode mode) {
+    public void feed(Feed feed, B batch, ForwardMode mode) {
         dev.peft4j.core.model.Feed tensors = graph.feed(batch.toModelBatch(true), mode.training());
         feed.closeWith(tensors);
         tensors.applyTo(feed.runner());

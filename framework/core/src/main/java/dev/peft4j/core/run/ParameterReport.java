@@ -4,6 +4,7 @@ import dev.peft4j.core.model.ModelGraph;
 import dev.peft4j.core.model.TrainableVariable;
 import dev.peft4j.core.report.ParameterCounts;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,10 +17,10 @@ record ParameterReport(long total, Map<String, Long> trainableByGroup) {
 
     static ParameterReport of(ModelGraph graph) {
         Map<String, Long> groups = new LinkedHashMap<>();
+        List<String> headPrefixes = graph.headModules().stream().map(module -> module + ".").toList();
         for (TrainableVariable v : graph.trainables()) {
-            // The method saves what it added or unfroze; what it does not save is the new task head.
             String group = v.name().startsWith("adapters/") ? "method variables"
-                    : v.savedNames().isEmpty() ? "task head" : "unfrozen base weights";
+                    : headPrefixes.stream().anyMatch(v.name()::startsWith) ? "task head" : "unfrozen base weights";
             groups.merge(group, v.size(), Long::sum);
         }
         return new ParameterReport(graph.parameterCount(), groups);

@@ -25,19 +25,14 @@ import dev.peft4j.core.train.progress.ProgressBar;
 import dev.peft4j.spi.method.TuningMethod;
 import dev.peft4j.spi.metric.Metric;
 import dev.peft4j.spi.metric.TaskType;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One execution of a pipeline: prepare the data, open the base model, inject the tuning method, train, evaluate on
@@ -84,14 +79,14 @@ public final class PipelineRun {
         dir.writeString(RunDirectory.PIPELINE, settings.config().render());
         long seed = settings.host().pipeline().seed();
         RunExtensions runExtensions = new RunExtensions(extensions, seed, dir.file("extensions"));
-        Path work = temporaryFolder();
+        Path work = TemporaryFolder.create("peft4j-run-");
         try (PreparedData data = DataPipeline.prepare(settings.data(), runExtensions.augmenters(settings.root()),
                 work);
                 BaseModel base = BaseModel.open(settings.model(), settings.baseDir(), modelsDir, seed, console)) {
             data.labels().ifPresent(labels -> labels.save(dir.file(RunDirectory.LABELS)));
             return train(dir, data, base, runExtensions, work, resuming, started, startedAt, loadAtStart);
         } finally {
-            deleteQuietly(work);
+            TemporaryFolder.delete(work);
         }
     }
 
@@ -116,7 +111,7 @@ public final class PipelineRun {
             ParameterReport parameters = ParameterReport.of(graph);
             console.println(parameters.line());
 
-            GraphModel model = new GraphModel(graph, task, classNames);
+            GraphModel<TokenBatch> model = new GraphModel<>(graph, task, classNames);
             List<Metric> metrics = runExtensions.metrics(evaluation);
             Evaluator<TokenBatch> evaluator = new Evaluator<>(model, evaluation.batchSize());
             TokenizedSource validationRows = splits.source(SplitName.VALIDATION).sortedByLength();
@@ -209,21 +204,5 @@ public final class PipelineRun {
     private String describe(TuningMethod method) {
         String type = settings.root().getString("method.type");
         return type + " from " + extensions.tuningMethods().origin(type) + " (" + method.getClass().getName() + ")";
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("peft4j-run-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for the data: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // temporary files only; the system cleans its temporary folder
-        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * One padded batch of a split as the trainer and evaluator see it: token arrays for the model, gold values for the
  * metrics, and the texts (read on demand, for {@code predictions.tsv}).
  */
-final class TokenBatch implements dev.peft4j.core.train.Batch {
+final class TokenBatch implements ModelInput {
 
     private final dev.peft4j.core.data.batch.Batch tokens;
     private final ExampleSet examples;
@@ -66,8 +66,8 @@ final class TokenBatch implements dev.peft4j.core.train.Batch {
         return values;
     }
 
-    /** The batch as the model graph takes it; labels only when {@code withLabels}. */
-    Batch toModelBatch(boolean withLabels) {
+    @Override
+    public Batch toModelBatch(boolean withLabels) {
         Labels labels = null;
         if (withLabels && tokens.labels() != null) {
             labels = new Labels.Classes(tokens.labels());

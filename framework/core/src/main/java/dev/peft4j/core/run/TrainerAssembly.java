@@ -27,7 +27,7 @@ final class TrainerAssembly {
     /**
      * @param validation null when there are no validation rows: then nothing picks a best checkpoint
      */
-    static Trainer<TokenBatch> build(RunSettings settings, boolean resume, GraphModel model, TokenizedSource train,
+    static Trainer<TokenBatch> build(RunSettings settings, boolean resume, GraphModel<TokenBatch> model, TokenizedSource train,
                                      Validation validation, LrSchedule schedule, Path runDir,
                                      List<TrainingListener> listeners) {
         TrainingSettings t = settings.host().training();
