@@ -58,6 +58,31 @@ class MainJobIT {
         assertThat(run.resolve("log.jsonl")).isNotEmptyFile();
         assertThat(run.resolve("data-report.json")).isNotEmptyFile();
         assertThat(JSON.readTree(run.resolve("manifest.json").toFile()).path("seed").asLong()).isEqualTo(42);
+
+        // The saved adapter, loaded again, predicts exactly what the run predicted.
+        Installation.Result evaluated = Installation.run(work, 90, "evaluate", run.toString(), test.toString(),
+                "--out", work.resolve("evaluated.tsv").toString());
+        assertThat(evaluated.exitCode()).as(evaluated.out() + evaluated.err()).isZero();
+        assertThat(evaluated.out()).contains("500 rows scored", "accuracy");
+        assertThat(Files.readAllLines(work.resolve("evaluated.tsv"))).isEqualTo(predictions);
+
+        Path unlabelled = Files.write(work.resolve("unlabelled.txt"),
+                Files.readAllLines(test).stream().map(line -> line.substring(2)).toList());
+        Installation.Result predicted = Installation.run(work, 90, "predict", run.resolve("adapter").toString(),
+                unlabelled.toString(), "--out", work.resolve("predicted.tsv").toString());
+        assertThat(predicted.exitCode()).as(predicted.out() + predicted.err()).isZero();
+        List<String> unlabelledPredictions = Files.readAllLines(work.resolve("predicted.tsv"));
+        assertThat(unlabelledPredictions).hasSize(501);
+        for (int i = 1; i < 501; i++) {
+            String[] expected = predictions.get(i).split("\t");
+            String[] actual = unlabelledPredictions.get(i).split("\t", -1);
+            assertThat(actual[1]).as("no gold on row %d", i).isEmpty();
+            assertThat(actual[2]).as("prediction of row %d", i).isEqualTo(expected[2]);
+        }
+
+        Installation.Result compared = Installation.run(work, 60, "compare", run.toString(), run.toString());
+        assertThat(compared.exitCode()).as(compared.out() + compared.err()).isZero();
+        assertThat(compared.out()).contains("score the same accuracy", "no significant difference");
     }
 
     /** The first {@code rows} lines of a shipped SST-2 file. */
