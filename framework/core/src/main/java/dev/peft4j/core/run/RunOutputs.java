@@ -95,11 +95,21 @@ final class RunOutputs {
     }
 
     void writeReport(double wallSeconds) {
+        // Test scores first (the report's headline cards show the first ones), losses last.
         Map<String, Double> finalMetrics = new LinkedHashMap<>();
-        if (test != null) {
-            test.metrics().forEach((k, v) -> finalMetrics.put("test " + k, v));
+        Map<String, Double> testMetrics = test == null ? Map.of() : test.metrics();
+        for (boolean losses : new boolean[] {false, true}) {
+            testMetrics.forEach((k, v) -> {
+                if (k.equals("loss") == losses) {
+                    finalMetrics.put("test " + k, v);
+                }
+            });
+            validation.forEach((k, v) -> {
+                if (k.equals("loss") == losses) {
+                    finalMetrics.put("validation " + k, v);
+                }
+            });
         }
-        validation.forEach((k, v) -> finalMetrics.put("validation " + k, v));
         ConfusionMatrix confusion = test == null ? null : test.confusion().orElse(null);
         Map<String, Object> dataReport = JSON.convertValue(data, new TypeReference<Map<String, Object>>() { });
         RunReport report = new RunReport(settings.host().pipeline().name(), settings.config().render(), dataReport,
