@@ -68,8 +68,7 @@ final class RunOutputs {
         dir.writeJson(RunDirectory.METRICS, metrics);
     }
 
-    void writeManifest(Instant startedAt, double wallSeconds, long peakRss, BaseModel base, String method,
-                       double loadAtStart) {
+    void writeManifest(RunClock clock, double wallSeconds, long peakRss, BaseModel base, String method) {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("peft4j", SpiVersion.peft4j());
         versions.put("spi", SpiVersion.spi());
@@ -79,13 +78,13 @@ final class RunOutputs {
         machine.put("arch", System.getProperty("os.arch"));
         machine.put("processors", Runtime.getRuntime().availableProcessors());
         machine.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
-        machine.put("load_average_start", loadAtStart);
+        machine.put("load_average_start", clock.loadAverageAtStart());
         machine.put("load_average_end", RunManifest.loadAverage());
         try {
             RunManifest manifest = new RunManifest(settings.config().source(), dir.dir().toString(),
                     settings.host().pipeline().seed(), base.nameOrPath() + (settings.model().randomInit()
                             ? " (random-init: weights replaced by random draws)" : ""),
-                    method, versions, machine, startedAt.toString(), Instant.now().toString(), wallSeconds,
+                    method, versions, machine, clock.startedAt().toString(), Instant.now().toString(), wallSeconds,
                     training.trainingSeconds(), training.tokens(), training.tokensPerSecond(), peakRss,
                     parameters.total(), parameters.trainable(), JSON.readTree(settings.config().renderJson()));
             dir.writeJson(RunDirectory.MANIFEST, manifest);
