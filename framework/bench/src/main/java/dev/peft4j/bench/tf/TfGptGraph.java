@@ -11,8 +11,8 @@ import dev.peft4j.bench.model.GptLayout;
 import dev.peft4j.bench.model.GptShape;
 import dev.peft4j.bench.model.Task;
 import dev.peft4j.bench.model.TensorSpec;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -89,14 +89,8 @@ final class TfGptGraph {
         return variables;
     }
 
-    private static List<TensorSpec> select(List<TensorSpec> all, java.util.function.Predicate<TensorSpec> keep) {
-        List<TensorSpec> picked = new ArrayList<>();
-        for (TensorSpec s : all) {
-            if (keep.test(s)) {
-                picked.add(s);
-            }
-        }
-        return picked;
+    private static List<TensorSpec> select(List<TensorSpec> all, Predicate<TensorSpec> keep) {
+        return all.stream().filter(keep).toList();
     }
 
     private Operand<TFloat32> logits() {
