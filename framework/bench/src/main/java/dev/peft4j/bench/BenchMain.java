@@ -77,7 +77,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--seq", description = "Tokens per sequence (default: 128).")
     int seqLen = 128;
 
-    @Option(names = "--warmup", description = "Steps before timing, the first included (profile: 1 quick, 2 full).")
+    @Option(names = "--warmup", description = "Steps before timing, the first included (default: 1).")
     Integer warmup;
 
     @Option(names = "--steps", description = "Timed steps per run (profile: 2 quick, 3 full; parity: 8).")
