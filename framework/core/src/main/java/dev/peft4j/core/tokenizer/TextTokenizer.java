@@ -1,5 +1,7 @@
 package dev.peft4j.core.tokenizer;
 
+import java.util.OptionalInt;
+
 /** Turns text (or a text pair) into token ids, as the checkpoint's tokenizer does. */
 public interface TextTokenizer extends AutoCloseable {
 
@@ -14,6 +16,16 @@ public interface TextTokenizer extends AutoCloseable {
     long padId();
 
     int vocabSize();
+
+    /** Where batches put their pad tokens; right unless the tokenizer says otherwise. */
+    default PaddingSide paddingSide() {
+        return PaddingSide.RIGHT;
+    }
+
+    /** The longest input the model was trained on, when the tokenizer declares one. */
+    default OptionalInt modelMaxLength() {
+        return OptionalInt.empty();
+    }
 
     @Override
     void close();

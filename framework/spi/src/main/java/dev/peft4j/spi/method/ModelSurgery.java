@@ -55,4 +55,33 @@ public interface ModelSurgery {
 
     /** True while training, false in evaluation and inference: gates dropout. */
     Operand<TBool> training();
+
+    /**
+     * Token ids of {@code text} as the base model's tokenizer encodes it, special tokens included and untruncated:
+     * what Hugging Face's {@code tokenizer(text)["input_ids"]} gives. Prompt tuning's text initialisation needs it.
+     *
+     * @throws UnsupportedOperationException when the host gives methods no tokenizer
+     */
+    default long[] tokenize(String text) {
+        throw new UnsupportedOperationException("this host gives tuning methods no access to the tokenizer");
+    }
+
+    /**
+     * The checkpoint name of the word (token) embedding matrix [vocab, hidden], readable with {@link #baseWeight}:
+     * e.g. {@code transformer.wte.weight} (GPT-2), {@code bert.embeddings.word_embeddings.weight} (BERT),
+     * {@code model.embed_tokens.weight} (LLaMA).
+     *
+     * @throws UnsupportedOperationException when the host does not name it
+     */
+    default String wordEmbeddingName() {
+        throw new UnsupportedOperationException("this host does not name the word embedding matrix to tuning methods");
+    }
+
+    /**
+     * The base model's name or path as the host saves it in {@code base_model_name_or_path}, or null when unknown.
+     * Prompt tuning records it as {@code tokenizer_name_or_path}, which PEFT requires for a text initialisation.
+     */
+    default String modelNameOrPath() {
+        return null;
+    }
 }

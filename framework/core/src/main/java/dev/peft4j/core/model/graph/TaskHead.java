@@ -1,0 +1,134 @@
+package dev.peft4j.core.model.graph;
+
+import dev.peft4j.core.model.Head;
+import dev.peft4j.core.model.layers.BuildContext;
+import dev.peft4j.core.model.weights.WeightRegistry;
+import dev.peft4j.spi.FloatTensor;
+import java.util.List;
+import java.util.Random;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TNumber;
+
+/** The task head: its weights, logits and loss. */
+public final class TaskHead {
+
+    /**
+     * @param logits     [B, T, vocab], [B, numLabels] or [B, 1]
+     * @param loss       scalar mean loss over the counted items
+     * @param lossWeight scalar number of counted items (tokens with a label, or rows), for weighting accumulated steps
+     */
+    public record Outputs(Operand<TFloat32> logits, Operand<TFloat32> loss, Operand<TFloat32> lossWeight) {
+    }
+
+    private final Architecture arch;
+    private final Head head;
+    private Operand<TFloat32> weight;
+    private Operand<TFloat32> bias;
+
+    public TaskHead(Architecture arch, Head head) {
+        this.arch = arch;
+        this.head = head;
+    }
+
+    /**
+     * Declares a classification or regression head's trainable weights ({@code classifier.*} or {@code score.*}),
+     * initialised as Hugging Face does: normal(0, initializer_range) weights, zero bias. A checkpoint that already
+     * holds them with matching shapes (a fine-tuned classifier) provides their values instead.
+     */
+    public void declare(WeightRegistry weights, long seed) {
+        if (head.type() == Head.Type.CAUSAL_LM) {
+            return;
+        }
+        Architecture.ClassifierLayout layout = arch.classifierLayout();
+        int hidden = arch.config().hiddenSize();
+        Random random = new Random(seed);
+        float[] w = new float[head.numLabels() * hidden];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (random.nextGaussian() * arch.config().initializerRange());
+        }
+        weight = weights.head(layout.module() + ".weight", new FloatTensor(new long[] {head.numLabels(), hidden}, w));
+        if (layout.bias()) {
+            bias = weights.head(layout.module() + ".bias", FloatTensor.zeros(head.numLabels()));
+        }
+    }
+
+    /**
+     * @param hidden [B, T, H] hidden states of the real tokens
+     * @param mask   [B, T] their mask
+     */
+    Outputs build(BuildContext ctx, Operand<TFloat32> hidden, Operand<TFloat32> mask,
+            Operand<? extends TNumber> labels) {
+        return switch (head.type()) {
+            case CAUSAL_LM -> causalLm(ctx, hidden, mask, cast(ctx.tf(), labels, TInt32.class));
+            case SEQUENCE_CLASSIFICATION -> classification(ctx, hidden, mask, cast(ctx.tf(), labels, TInt32.class));
+            case REGRESSION -> regression(ctx, hidden, mask, cast(ctx.tf(), labels, TFloat32.class));
+        };
+    }
+
+    /**
+     * Position t predicts label t+1. Counted are positions whose next label is not {@link Head#IGNORE_INDEX} and that
+     * are real tokens themselves: a padded position sees no context (with left padding it attends to nothing), so
+     * its prediction is not trained on.
+     */
+    private Outputs causalLm(BuildContext ctx, Operand<TFloat32> hidden, Operand<TFloat32> mask,
+            Operand<TInt32> labels) {
+        Ops tf = ctx.tf();
+        int width = arch.config().hiddenSize();
+        Operand<TInt32> shape = tf.shape(hidden);
+        Operand<TFloat32> flat = tf.reshape(hidden, tf.constant(new int[] {-1, width}));
+        Operand<TFloat32> logits2d = ctx.compute().matMul(flat, arch.lmHeadWeight(), true);
+        Operand<TInt32> logitsShape = tf.concat(List.of(tf.slice(shape, tf.constant(new int[] {0}),
+                tf.constant(new int[] {2})), tf.constant(new int[] {arch.config().vocabSize()})), tf.constant(0));
+        Operand<TFloat32> logits = tf.reshape(logits2d, logitsShape);
+
+        // Position t predicts token t+1: shift the labels left instead of slicing the (large) logits.
+        Operand<TInt32> batch = tf.gather(shape, tf.constant(0), tf.constant(0));
+        Operand<TInt32> next = tf.slice(labels, tf.constant(new int[] {0, 1}), tf.constant(new int[] {-1, -1}));
+        Operand<TInt32> end = tf.fill(tf.stack(List.of(batch, tf.constant(1))), tf.constant(Head.IGNORE_INDEX));
+        Operand<TInt32> shifted = tf.reshape(tf.concat(List.of(next, end), tf.constant(1)),
+                tf.constant(new int[] {-1}));
+        var counted = tf.math.notEqual(shifted, tf.constant(Head.IGNORE_INDEX));
+        Operand<TInt32> safe = tf.select(counted, shifted, tf.zerosLike(shifted));
+        Operand<TFloat32> perToken = tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits2d, safe).loss();
+        Operand<TFloat32> weights = tf.math.mul(tf.dtypes.cast(counted, TFloat32.class),
+                tf.reshape(mask, tf.constant(new int[] {-1})));
+        Operand<TFloat32> count = tf.sum(weights, tf.constant(0));
+        Operand<TFloat32> total = tf.sum(tf.math.mul(perToken, weights), tf.constant(0));
+        return new Outputs(logits, tf.math.div(total, tf.math.maximum(count, tf.constant(1f))), count);
+    }
+
+    private Outputs classification(BuildContext ctx, Operand<TFloat32> hidden, Operand<TFloat32> mask,
+            Operand<TInt32> labels) {
+        Ops tf = ctx.tf();
+        Operand<TFloat32> logits = classifierLogits(ctx, hidden, mask);
+        Operand<TFloat32> perRow = tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits, labels).loss();
+        return new Outputs(logits, tf.math.mean(perRow, tf.constant(0)), rows(tf, logits));
+    }
+
+    private Outputs regression(BuildContext ctx, Operand<TFloat32> hidden, Operand<TFloat32> mask,
+            Operand<TFloat32> targets) {
+        Ops tf = ctx.tf();
+        Operand<TFloat32> logits = classifierLogits(ctx, hidden, mask);
+        Operand<TFloat32> predictions = tf.reshape(logits, tf.constant(new int[] {-1}));
+        Operand<TFloat32> loss = tf.math.mean(tf.math.squaredDifference(predictions, targets), tf.constant(0));
+        return new Outputs(logits, loss, rows(tf, logits));
+    }
+
+    private Operand<TFloat32> classifierLogits(BuildContext ctx, Operand<TFloat32> hidden, Operand<TFloat32> mask) {
+        Operand<TFloat32> pooled = ctx.dropout().apply(arch.pool(ctx, hidden, mask), arch.config().classifierDropout());
+        Operand<TFloat32> logits = ctx.compute().matMul(pooled, weight, true);
+        return bias == null ? logits : ctx.tf().nn.biasAdd(logits, bias);
+    }
+
+    private static Operand<TFloat32> rows(Ops tf, Operand<TFloat32> logits) {
+        return tf.dtypes.cast(tf.gather(tf.shape(logits), tf.constant(0), tf.constant(0)), TFloat32.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends TNumber> Operand<T> cast(Ops tf, Operand<? extends TNumber> labels, Class<T> type) {
+        return labels.type() == type ? (Operand<T>) labels : tf.dtypes.cast(labels, type);
+    }
+}
