@@ -5,6 +5,7 @@ import dev.peft4j.bench.measure.ProcessProbe;
 import dev.peft4j.bench.measure.Stats;
 import dev.peft4j.bench.model.AdamSettings;
 import dev.peft4j.bench.model.GptShape;
+import dev.peft4j.bench.model.LoraTarget;
 import dev.peft4j.bench.model.Task;
 import dev.peft4j.bench.plan.BenchPlan;
 import dev.peft4j.bench.plan.PlannedRun;
@@ -48,8 +49,8 @@ public final class BenchMain implements Callable<Integer> {
     private static final int EXIT_PARITY = 2;
     private static final String FLOP_FORMULA = "matmul FLOPs only, 2 per multiply-add; N=batch*seq, H hidden, T seq, "
             + "V vocab, r LoRA rank, L blocks: forward = L(24NH^2 + 4NTH) + 2NHV (+ L*8NHr with LoRA); full training = "
-            + "3 x forward; LoRA training = forward + 2NHV + L(24NH^2 + 8NTH + 16NHr) - (6NH^2 + 2NTH + 4NHr); "
-            + "inference = forward. See FlopModel.";
+            + "3 x forward; LoRA training = forward + 2NHV + L(24NH^2 + 8NTH + 16NHr) - (6NH^2 + 2NTH + 4NHr) on q,v "
+            + "or - (6NH^2 + 2NHr) on c_attn; inference = forward. See FlopModel.";
 
     @Option(names = "--quick", description = "2 blocks, 1 warm-up + 2 timed steps, 1 round (under 2 minutes idle).")
     boolean quick;
@@ -76,6 +77,10 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--seq", description = "Tokens per sequence (default: 128).")
     int seqLen = 128;
+
+    @Option(names = "--lora-target", description = "qv (LoRA on the q and v thirds of c_attn) or c_attn (on the whole "
+            + "fused projection, PEFT's and peft4j's GPT-2 default); default: qv.")
+    String loraTarget = "qv";
 
     @Option(names = "--warmup", description = "Steps before timing, the first included (default: 1).")
     Integer warmup;
@@ -128,7 +133,7 @@ public final class BenchMain implements Callable<Integer> {
         Instant started = Instant.now();
         double loadStart = ProcessProbe.loadAverage();
         Profile profile = profile();
-        GptShape shape = GptShape.gpt2Small(profile.layers(), batch, seqLen);
+        GptShape shape = GptShape.gpt2Small(profile.layers(), batch, seqLen, LoraTarget.fromId(loraTarget));
         List<Variant> variants = Variants.select(engines, tcmalloc);
         List<Task> tasks = workloads.stream().map(Task::fromId).toList();
         AdamSettings adam = new AdamSettings(learningRate, 0.9f, 0.999f, 1e-8f);
@@ -140,8 +145,8 @@ public final class BenchMain implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "peft4j bench: %s, %d cores, load average %.2f%n", machine.cpu(),
                 machine.logicalCores(), loadStart);
         System.out.printf(Locale.ROOT, "model: GPT-2 small shape, %d blocks, batch %d x seq %d, vocab %d, fp32; "
-                + "%s; %d runs, each in its own JVM (logs in %s)%n", shape.layers(), shape.batch(), shape.seqLen(),
-                shape.vocab(), profile, plan.size(), workDir.toAbsolutePath());
+                + "LoRA on %s; %s; %d runs, each in its own JVM (logs in %s)%n", shape.layers(), shape.batch(),
+                shape.seqLen(), shape.vocab(), shape.loraTarget().id(), profile, plan.size(), workDir.toAbsolutePath());
 
         ForkedJvm jvm = new ForkedJvm(workDir, childJvmOptions, Duration.ofSeconds(runTimeoutSeconds));
         List<RunResult> results = new ArrayList<>();

@@ -11,10 +11,12 @@ import dev.peft4j.bench.model.Task;
  * forward       = L (24 N H^2 + 4 N T H) + 2 N H V            [+ L * 8 N H r with LoRA on q and v]
  * full training = 3 x forward                                 (every product also needs dX and dW)
  * LoRA training = forward + backward where frozen products need only dX, and block 0 (whose input needs no gradient)
- *                 skips dX of q, k, v (6 N H^2), dK (2 N T H) and dX through both adapters (4 N H r):
- *   backward    = 2 N H V + L (24 N H^2 + 8 N T H + 8 N H r + 8 N H r) - (6 N H^2 + 2 N T H + 4 N H r)
+ *                 skips dX of c_attn (6 N H^2) and dX through its adapters; with LoRA on q and v also dK:
+ *   backward    = 2 N H V + L (24 N H^2 + 8 N T H + 16 N H r) - (6 N H^2 + 2 N T H + 4 N H r)   LoRA on q, v
+ *   backward    = 2 N H V + L (24 N H^2 + 8 N T H + 16 N H r) - (6 N H^2 + 2 N H r)            LoRA on c_attn
  * inference     = forward
  * </pre>
+ * Both LoRA targets cost 8 N H r forward per block: two adapters [H,r][r,H] or one [H,r][r,3H].
  * Attention counts the full T x T score matrix (neither engine skips the masked half).
  */
 public final class FlopModel {
@@ -39,8 +41,11 @@ public final class FlopModel {
                 double loraFwd = 8 * n * h * r;
                 double forward = layers * (denseFwd + attentionFwd + loraFwd) + headFwd;
                 // Frozen products: dX only (= forward cost); attention: dP, dV, dQ, dK; adapters: dB, d(xA), dA, dX.
-                double backward = headFwd + layers * (denseFwd + 2 * attentionFwd + 2 * loraFwd)
-                        - (6 * n * h * h + 2 * n * t * h + 4 * n * h * r);
+                double blockZeroSkips = switch (s.loraTarget()) {
+                    case QV -> 6 * n * h * h + 2 * n * t * h + 4 * n * h * r;
+                    case C_ATTN -> 6 * n * h * h + 2 * n * h * r;
+                };
+                double backward = headFwd + layers * (denseFwd + 2 * attentionFwd + 2 * loraFwd) - blockZeroSkips;
                 yield forward + backward;
             }
         };

@@ -2,18 +2,19 @@ package dev.peft4j.bench.tf;
 
 import static dev.peft4j.bench.model.GptLayout.bias;
 import static dev.peft4j.bench.model.GptLayout.block;
-import static dev.peft4j.bench.model.GptLayout.gain;
 import static dev.peft4j.bench.model.GptLayout.loraA;
 import static dev.peft4j.bench.model.GptLayout.loraB;
 import static dev.peft4j.bench.model.GptLayout.weight;
 
 import dev.peft4j.bench.model.GptLayout;
 import dev.peft4j.bench.model.GptShape;
+import dev.peft4j.bench.model.LoraTarget;
 import dev.peft4j.bench.model.Task;
 import dev.peft4j.bench.model.TensorSpec;
 import java.util.List;
 import java.util.function.Predicate;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -27,7 +28,7 @@ import org.tensorflow.types.TInt32;
 /**
  * The benchmark's GPT-2-shaped decoder as a TensorFlow graph: the forward pass, the mean next-token cross-entropy and,
  * for inference, the arg-max prediction. Activations are kept 2-D [batch*seq, hidden] between attention blocks so every
- * projection is one MatMul + BiasAdd (which oneDNN fuses).
+ * projection is one MatMul + BiasAdd (which oneDNN fuses); q, k and v are split from the fused c_attn projection.
  */
 final class TfGptGraph {
 
@@ -80,7 +81,8 @@ final class TfGptGraph {
     private static TfVariables declareVariables(Ops tf, GptShape shape, Task task) {
         List<TensorSpec> all = GptLayout.forTask(shape, task);
         TfVariables variables = new TfVariables(tf);
-        variables.addGroup(select(all, s -> !s.name().startsWith("h.") && !s.name().startsWith(GptLayout.FINAL_NORM)));
+        variables.addGroup(select(all, s -> !s.name().startsWith(GptLayout.PREFIX + "h.")
+                && !s.name().startsWith(GptLayout.FINAL_NORM)));
         for (int l = 0; l < shape.layers(); l++) {
             String prefix = block(l, "");
             variables.addGroup(select(all, s -> s.name().startsWith(prefix)));
@@ -108,33 +110,42 @@ final class TfGptGraph {
     }
 
     private Operand<TFloat32> attention(int layer, Operand<TFloat32> h, Operand<TFloat32> mask) {
-        Operand<TFloat32> q = heads(projection(h, block(layer, "attn.q")));
-        Operand<TFloat32> k = heads(projection(h, block(layer, "attn.k")));
-        Operand<TFloat32> v = heads(projection(h, block(layer, "attn.v")));
+        List<Output<TFloat32>> qkv = tf.split(tf.constant(1), projection(h, block(layer, GptLayout.QKV)), 3L).output();
+        Operand<TFloat32> q = qkv.get(0);
+        Operand<TFloat32> v = qkv.get(2);
+        if (task.usesLora() && shape.loraTarget() == LoraTarget.QV) {
+            q = tf.math.add(q, loraUpdate(h, block(layer, GptLayout.QUERY)));
+            v = tf.math.add(v, loraUpdate(h, block(layer, GptLayout.VALUE)));
+        }
         Operand<TFloat32> scores = tf.math.add(
-                tf.math.mul(tf.train.batchMatMul(q, k, TFloat32.class, BatchMatMul.adjY(true)),
+                tf.math.mul(tf.train.batchMatMul(heads(q), heads(qkv.get(1)), TFloat32.class, BatchMatMul.adjY(true)),
                         tf.constant((float) (1 / Math.sqrt(shape.headDim())))),
                 mask);
-        Operand<TFloat32> context = tf.train.batchMatMul(tf.nn.softmax(scores), v, TFloat32.class);
+        Operand<TFloat32> context = tf.train.batchMatMul(tf.nn.softmax(scores), heads(v), TFloat32.class);
         Operand<TFloat32> merged = tf.reshape(
                 tf.linalg.transpose(context, tf.constant(new int[] {0, 2, 1, 3})),
                 tf.constant(new int[] {-1, shape.hidden()}));
-        return projection(merged, block(layer, "attn.o"));
+        return projection(merged, block(layer, GptLayout.ATTENTION_OUT));
     }
 
     private Operand<TFloat32> mlp(int layer, Operand<TFloat32> h) {
-        return projection(gelu(projection(h, block(layer, "mlp.fc"))), block(layer, "mlp.proj"));
+        return projection(gelu(projection(h, block(layer, GptLayout.MLP_IN))), block(layer, GptLayout.MLP_OUT));
     }
 
-    /** {@code x W + b}, plus {@code (x A) B * alpha/r} on LoRA targets when the task uses LoRA. */
+    /** {@code x W + b}, plus the LoRA update when LoRA sits on this whole projection. */
     private Operand<TFloat32> projection(Operand<TFloat32> x, String prefix) {
         Operand<TFloat32> y = tf.nn.biasAdd(tf.linalg.matMul(x, variables.get(weight(prefix))), variables.get(bias(prefix)));
-        if (task.usesLora() && GptLayout.LORA_TARGETS.stream().anyMatch(prefix::endsWith)) {
-            Operand<TFloat32> update = tf.linalg.matMul(
-                    tf.linalg.matMul(x, variables.get(loraA(prefix))), variables.get(loraB(prefix)));
-            y = tf.math.add(y, tf.math.mul(update, tf.constant(shape.loraScale())));
+        if (task.usesLora() && shape.loraTarget() == LoraTarget.C_ATTN && prefix.endsWith(GptLayout.QKV)) {
+            y = tf.math.add(y, loraUpdate(x, prefix));
         }
         return y;
+    }
+
+    /** {@code (x A) B * alpha/r}. */
+    private Operand<TFloat32> loraUpdate(Operand<TFloat32> x, String prefix) {
+        Operand<TFloat32> update = tf.linalg.matMul(
+                tf.linalg.matMul(x, variables.get(loraA(prefix))), variables.get(loraB(prefix)));
+        return tf.math.mul(update, tf.constant(shape.loraScale()));
     }
 
     /** [batch*seq, hidden] to [batch, heads, seq, headDim]. */
@@ -149,7 +160,7 @@ final class TfGptGraph {
         Operand<TFloat32> centred = tf.math.sub(x, tf.math.mean(x, lastAxis, Mean.keepDims(true)));
         Operand<TFloat32> variance = tf.math.mean(tf.math.square(centred), lastAxis, Mean.keepDims(true));
         Operand<TFloat32> normed = tf.math.mul(centred, tf.math.rsqrt(tf.math.add(variance, tf.constant(LAYER_NORM_EPSILON))));
-        return tf.math.add(tf.math.mul(normed, variables.get(gain(prefix))), variables.get(bias(prefix)));
+        return tf.math.add(tf.math.mul(normed, variables.get(weight(prefix))), variables.get(bias(prefix)));
     }
 
     /** Exact GELU: x/2 (1 + erf(x / sqrt 2)), as PyTorch's default gelu. */

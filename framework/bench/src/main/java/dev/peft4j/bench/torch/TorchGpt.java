@@ -2,24 +2,26 @@ package dev.peft4j.bench.torch;
 
 import static dev.peft4j.bench.model.GptLayout.bias;
 import static dev.peft4j.bench.model.GptLayout.block;
-import static dev.peft4j.bench.model.GptLayout.gain;
 import static dev.peft4j.bench.model.GptLayout.loraA;
 import static dev.peft4j.bench.model.GptLayout.loraB;
 import static dev.peft4j.bench.model.GptLayout.weight;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import dev.peft4j.bench.model.GptLayout;
 import dev.peft4j.bench.model.GptShape;
+import dev.peft4j.bench.model.LoraTarget;
 import dev.peft4j.bench.model.Task;
 import java.util.Map;
 
 /**
  * The benchmark's decoder in PyTorch eager ops through DJL, written the way a PyTorch user would: F.embedding,
- * F.layer_norm, F.linear on GPT-2's [in, out] weights (a transposed view, so addmm with no copy), torch.matmul attention,
+ * F.layer_norm, F.linear on GPT-2's [in, out] weights (a transposed view, so addmm with no copy), q, k, v split from the
+ * fused c_attn output (views), torch.matmul attention,
  * F.gelu, log_softmax + gather. Constants are persistent 0-d tensors: DJL 0.36's {@code mul(Number)} family wraps a
  * temporary buffer that autograd may read after it is freed.
  */
@@ -62,27 +64,37 @@ final class TorchGpt {
     }
 
     private NDArray attention(int layer, NDArray h) {
-        NDArray q = heads(projection(h, block(layer, "attn.q")));
-        NDArray k = heads(projection(h, block(layer, "attn.k")));
-        NDArray v = heads(projection(h, block(layer, "attn.v")));
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(attentionScale).add(mask);
-        NDArray context = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3)
+        NDList qkv = projection(h, block(layer, GptLayout.QKV)).split(3, 2); // DJL wants a non-negative axis
+        NDArray q = qkv.get(0);
+        NDArray v = qkv.get(2);
+        if (task.usesLora() && shape.loraTarget() == LoraTarget.QV) {
+            q = q.add(loraUpdate(h, block(layer, GptLayout.QUERY)));
+            v = v.add(loraUpdate(h, block(layer, GptLayout.VALUE)));
+        }
+        NDArray scores = heads(q).matMul(heads(qkv.get(1)).transpose(0, 1, 3, 2)).mul(attentionScale).add(mask);
+        NDArray context = scores.softmax(-1).matMul(heads(v)).transpose(0, 2, 1, 3)
                 .reshape(shape.batch(), shape.seqLen(), shape.hidden());
-        return projection(context, block(layer, "attn.o"));
+        return projection(context, block(layer, GptLayout.ATTENTION_OUT));
     }
 
     private NDArray mlp(int layer, NDArray h) {
-        NDArray hidden = projection(h, block(layer, "mlp.fc"));
-        return projection(hidden.getNDArrayInternal().gelu(), block(layer, "mlp.proj"));
+        NDArray hidden = projection(h, block(layer, GptLayout.MLP_IN));
+        return projection(hidden.getNDArrayInternal().gelu(), block(layer, GptLayout.MLP_OUT));
     }
 
+    /** F.linear on the transposed [in, out] weight, plus the LoRA update when LoRA sits on this whole projection. */
     private NDArray projection(NDArray x, String prefix) {
         NDArrayEx ex = x.getNDArrayInternal();
         NDArray y = ex.linear(x, params.get(weight(prefix)).transpose(), params.get(bias(prefix))).singletonOrThrow();
-        if (task.usesLora() && GptLayout.LORA_TARGETS.stream().anyMatch(prefix::endsWith)) {
-            y = y.add(x.matMul(params.get(loraA(prefix))).matMul(params.get(loraB(prefix))).mul(loraScale));
+        if (task.usesLora() && shape.loraTarget() == LoraTarget.C_ATTN && prefix.endsWith(GptLayout.QKV)) {
+            y = y.add(loraUpdate(x, prefix));
         }
         return y;
+    }
+
+    /** {@code (x A) B * alpha/r}. */
+    private NDArray loraUpdate(NDArray x, String prefix) {
+        return x.matMul(params.get(loraA(prefix))).matMul(params.get(loraB(prefix))).mul(loraScale);
     }
 
     private NDArray heads(NDArray x) {
@@ -91,7 +103,7 @@ final class TorchGpt {
 
     private NDArray layerNorm(NDArray x, String prefix) {
         return x.getNDArrayInternal()
-                .layerNorm(x, new Shape(shape.hidden()), params.get(gain(prefix)), params.get(bias(prefix)),
+                .layerNorm(x, new Shape(shape.hidden()), params.get(weight(prefix)), params.get(bias(prefix)),
                         LAYER_NORM_EPSILON)
                 .singletonOrThrow();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.peft4j.bench.model.GptShape;
+import dev.peft4j.bench.model.LoraTarget;
 import dev.peft4j.bench.model.Task;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,19 @@ class FlopModelTest {
         // Backward: head dX, then o/fc/proj dX (18NH^2), dP dV dQ (6NTH), adapters dB d(xA) dA (12NHr).
         double backward = 2 * n * h * v + 18 * n * h * h + 6 * n * t * h + 12 * n * h * r;
         assertThat(FlopModel.perStep(one, Task.LORA_TRAIN)).isCloseTo(forward + backward, within(1e-3));
+    }
+
+    @Test
+    void loraOnTheFusedProjectionCannotSkipDkInBlockZero() {
+        GptShape qv = GptShape.gpt2Small(1, 1, 4, LoraTarget.QV);
+        GptShape fused = GptShape.gpt2Small(1, 1, 4, LoraTarget.C_ATTN);
+        double n = 4;
+        double h = 768;
+        double t = 4;
+        double r = 8;
+        // k now depends on the adapter (+2NTH for dK); one adapter's dX is skipped instead of two (+2NHr).
+        assertThat(FlopModel.perStep(fused, Task.LORA_TRAIN) - FlopModel.perStep(qv, Task.LORA_TRAIN))
+                .isCloseTo(2 * n * t * h + 2 * n * h * r, within(1e-3));
     }
 
     @Test

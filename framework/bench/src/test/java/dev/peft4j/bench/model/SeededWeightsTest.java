@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class SeededWeightsTest {
 
-    private final TensorSpec q = new TensorSpec("h.0.attn.q.w", new long[] {256, 256}, TensorSpec.Init.WEIGHT);
-    private final TensorSpec k = new TensorSpec("h.0.attn.k.w", new long[] {256, 256}, TensorSpec.Init.WEIGHT);
+    private final TensorSpec q = new TensorSpec("transformer.h.0.attn.c_attn.weight", new long[] {256, 256}, TensorSpec.Init.WEIGHT);
+    private final TensorSpec k = new TensorSpec("transformer.h.0.attn.c_proj.weight", new long[] {256, 256}, TensorSpec.Init.WEIGHT);
 
     @Test
     void valuesDependOnSeedAndNameOnlyNotOnRequestOrder() {
@@ -30,14 +30,14 @@ class SeededWeightsTest {
     void weightsHaveGpt2sStandardDeviationAndGainsCentreOnOne() {
         SeededWeights weights = new SeededWeights(1);
         assertThat(std(weights.tensor(q).data(), 0)).isCloseTo(0.02, within(0.001));
-        float[] gains = weights.tensor(new TensorSpec("ln_f.g", new long[] {65_536}, TensorSpec.Init.GAIN)).data();
+        float[] gains = weights.tensor(new TensorSpec("transformer.ln_f.weight", new long[] {65_536}, TensorSpec.Init.GAIN)).data();
         assertThat(mean(gains)).isCloseTo(1.0, within(0.001));
     }
 
     @Test
     void loraBStartsAtZeroSoAnAdapterStartsAsTheIdentity() {
         float[] b = new SeededWeights(1).tensor(
-                new TensorSpec("h.0.attn.q.lora_b", new long[] {8, 768}, TensorSpec.Init.ZERO)).data();
+                new TensorSpec("transformer.h.0.attn.q.lora_B", new long[] {8, 768}, TensorSpec.Init.ZERO)).data();
         assertThat(b).containsOnly(0f);
     }
 
