@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.peft4j.spi.SpiVersion;
 import dev.peft4j.testkit.plugin.PluginJarBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,22 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs {@code bin/peft4j} of the assembled installation as a real process, as a user would. */
 class DistributionIT {
 
-    private static final Path HOME = Path.of(System.getProperty("peft4j.distribution.dir"));
+    private static final Path HOME = Installation.HOME;
     private static final List<String> PLUGIN_IDS =
             List.of("peft4j-adapter", "peft4j-augmentation", "peft4j-lora", "peft4j-prompt-tuning");
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result peft4j(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/peft4j").toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("peft4j-out", ".txt");
-        Path err = Files.createTempFile("peft4j-err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS))
-                .as("peft4j %s finished in time", String.join(" ", args)).isTrue();
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    private static Installation.Result peft4j(String... args) throws IOException, InterruptedException {
+        return Installation.run(Path.of("").toAbsolutePath(), 120, args);
     }
 
     private static List<String> fileNames(Path dir) throws IOException {
@@ -56,7 +44,7 @@ class DistributionIT {
 
     @Test
     void versionNamesPeft4jAndTheSpi() throws Exception {
-        Result result = peft4j("--version");
+        Installation.Result result = peft4j("--version");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("peft4j " + SpiVersion.peft4j(), "SPI " + SpiVersion.spi());
@@ -64,7 +52,7 @@ class DistributionIT {
 
     @Test
     void pluginsListsTheFourPluginsStartedWithTheirExtensions() throws Exception {
-        Result result = peft4j("plugins");
+        Installation.Result result = peft4j("plugins");
 
         assertThat(result.out()).contains("Plugins folder: " + HOME.resolve("plugins"));
         for (String id : PLUGIN_IDS) {
@@ -80,10 +68,24 @@ class DistributionIT {
 
     @Test
     void shippedPipelineTemplateValidatesAgainstTheShippedPlugins() throws Exception {
-        Result result = peft4j("validate", HOME.resolve("conf/pipeline-template.conf").toString());
+        Installation.Result result = peft4j("validate", HOME.resolve("conf/pipeline-template.conf").toString());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).containsPattern("type = \"?lora\"?").contains("pipeline-template.conf:");
+    }
+
+    @Test
+    void everyShippedExamplePipelineValidates() throws Exception {
+        List<String> examples = fileNames(HOME.resolve("examples")).stream().filter(n -> n.endsWith(".conf")).toList();
+        assertThat(examples).contains("sst2-lora.conf", "sst2-adapter.conf", "sst2-prompt-tuning.conf",
+                "sst2-full.conf", "sms-spam-balanced-lora.conf", "trec-lora.conf", "stsb-regression-lora.conf");
+
+        List<String> args = new ArrayList<>(List.of("validate"));
+        examples.forEach(name -> args.add(HOME.resolve("examples").resolve(name).toString()));
+        Installation.Result result = peft4j(args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("builtin:all-minilm-l6-v2", "type = \"prompt-tuning\"", "type = \"full\"");
     }
 
     @Test
@@ -107,7 +109,7 @@ class DistributionIT {
                         """)
                 .buildInto(plugins);
 
-        Result result = peft4j("plugins", "--plugins-dir", plugins.toString());
+        Installation.Result result = peft4j("plugins", "--plugins-dir", plugins.toString());
 
         assertThat(result.out())
                 .contains("acme-schedules 1.0.0 by Acme  STARTED", "learning-rate schedules: third-party-rate");
@@ -116,7 +118,7 @@ class DistributionIT {
 
     @Test
     void unknownSubcommandExitsWithTwo() throws Exception {
-        Result result = peft4j("trian");
+        Installation.Result result = peft4j("trian");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Unmatched argument", "trian");

@@ -1,7 +1,9 @@
 package dev.peft4j.cli;
 
 import com.typesafe.config.ConfigException;
+import dev.peft4j.core.adapter.AdapterException;
 import dev.peft4j.core.config.PipelineConfigException;
+import dev.peft4j.core.data.DataException;
 import dev.peft4j.core.plugin.PluginLoadingException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -18,8 +20,8 @@ final class ExitCodes {
     }
 
     /**
-     * A configuration or plugin problem is the user's to fix: its message (which lists every problem) is printed
-     * alone, exit 2. Anything else is a failure of the run: message and stack trace, exit 1.
+     * A configuration, plugin, data-file or adapter-folder problem is the user's to fix: its message (which says
+     * what and where) is printed alone, exit 2. Anything else is a failure of the run: message and stack trace, exit 1.
      */
     static final class Handler implements IExecutionExceptionHandler {
         @Override
@@ -37,7 +39,9 @@ final class ExitCodes {
         private static boolean isTheUsersToFix(Exception e) {
             return e instanceof PluginLoadingException
                     || e instanceof PipelineConfigException
-                    || e instanceof ConfigException;
+                    || e instanceof ConfigException
+                    || e instanceof DataException
+                    || e instanceof AdapterException;
         }
     }
 }

@@ -1,10 +1,11 @@
 package dev.peft4j.cli;
 
-import dev.peft4j.core.config.ExtensionChoice;
 import dev.peft4j.core.config.PipelineConfig;
+import dev.peft4j.core.config.PipelineConfigException;
 import dev.peft4j.core.config.PipelineConfigLoader;
-import dev.peft4j.core.extension.Extensions;
 import dev.peft4j.core.plugin.PluginHost;
+import dev.peft4j.core.run.PipelineLoading;
+import dev.peft4j.core.run.RunSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Spec;
         name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a pipeline file against the host's and every loaded plugin's reference.conf and prints it fully"
-                    + " resolved, each value with the file:line it came from.",
+            "Checks a pipeline file against the host's and every loaded plugin's reference.conf, and every value as"
+                    + " `peft4j run` reads it, and prints it fully resolved, each value with the file:line it came from.",
             "Otherwise lists every problem at once: file:line, the key, what was expected, and \"did you mean\" for a"
                     + " misspelled key. Unknown keys are errors."},
         footer = {"", "Exit code 2 when the pipeline has a problem or a plugin was refused."})
@@ -33,8 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "PIPELINE", description = "The pipeline file: HOCON (.conf) or JSON (.json).")
-    private Path pipeline;
+    @Parameters(paramLabel = "PIPELINE", arity = "1..*",
+            description = "The pipeline file(s): HOCON (.conf) or JSON (.json). Several are checked one after another.")
+    private List<Path> pipelines;
 
     @Option(names = "--json", description = "Print the resolved pipeline as plain JSON, without origins.")
     private boolean json;
@@ -42,15 +44,34 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (PluginHost host = root.startPlugins()) {
-            Extensions extensions = host.extensions();
-            PipelineConfigLoader loader = PipelineConfigLoader.forHost(
-                    List.copyOf(host.referenceConfigs().values()),
-                    List.of(ExtensionChoice.tuningMethods(extensions.tuningMethods().names()),
-                            ExtensionChoice.schedules(extensions.schedules().names()),
-                            ExtensionChoice.metrics(extensions.metrics().names())));
-            PipelineConfig config = loader.load(pipeline, root.overrideValues());
-            spec.commandLine().getOut().println(json ? config.renderJson() : config.render());
-            return ExitCodes.OK;
+            PipelineConfigLoader loader = PipelineLoading.loader(host);
+            if (pipelines.size() == 1) {
+                print(check(loader, pipelines.get(0)));
+                return ExitCodes.OK;
+            }
+            int exit = ExitCodes.OK;
+            for (Path pipeline : pipelines) {
+                try {
+                    spec.commandLine().getOut().println("# " + pipeline);
+                    print(check(loader, pipeline));
+                } catch (PipelineConfigException e) {
+                    spec.commandLine().getErr().println(spec.commandLine().getColorScheme().errorText(
+                            pipeline + ": " + e.getMessage()));
+                    exit = ExitCodes.USAGE_OR_CONFIG;
+                }
+            }
+            return exit;
         }
+    }
+
+    /** Loads a pipeline and reads every settings record of a run from it. */
+    private PipelineConfig check(PipelineConfigLoader loader, Path pipeline) {
+        PipelineConfig config = loader.load(pipeline, root.overrideValues());
+        RunSettings.from(config, pipeline.toAbsolutePath().getParent());
+        return config;
+    }
+
+    private void print(PipelineConfig config) {
+        spec.commandLine().getOut().println(json ? config.renderJson() : config.render());
     }
 }

@@ -78,6 +78,7 @@ class ValidateCommandTest {
         Path file = pipeline("""
                 model.path = "/models/tiny"
                 method.lora.rank = 4
+                data.train = "train.tsv"
                 """);
 
         int exit = run("validate", file.toString(), "--plugins-dir", plugins.toString(), "-D", "training.epochs=7");

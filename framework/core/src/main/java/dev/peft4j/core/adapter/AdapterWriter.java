@@ -72,8 +72,9 @@ public final class AdapterWriter {
         config.put(PeftLayout.BASE_MODEL, model.modelNameOrPath());
         config.put(PeftLayout.INFERENCE_MODE, true);
         config.put(PeftLayout.PEFT4J_VERSION, SpiVersion.peft4j());
-        model.headModule().ifPresent(head -> config.put(PeftLayout.MODULES_TO_SAVE,
-                withHead(config.get(PeftLayout.MODULES_TO_SAVE), head)));
+        for (String head : model.headModules()) {
+            config.put(PeftLayout.MODULES_TO_SAVE, withHead(config.get(PeftLayout.MODULES_TO_SAVE), head));
+        }
         return config;
     }
 

@@ -46,12 +46,20 @@ public final class MergedCheckpoint {
      *                          base config cannot be read
      */
     public static void write(ModelGraph model, Path baseCheckpointDir, Path outDir) {
+        write(model, baseCheckpointDir, outDir, List.of());
+    }
+
+    /**
+     * As {@link #write(ModelGraph, Path, Path)}, with the class names of a classification head written as
+     * {@code id2label} and {@code label2id} (empty: the base config's labels when they fit, else {@code LABEL_<i>}).
+     */
+    public static void write(ModelGraph model, Path baseCheckpointDir, Path outDir, List<String> classNames) {
         if (!model.activeAdapters().isEmpty()) {
             throw new AdapterException("adapters " + model.activeAdapters() + " are active but not merged: the "
                     + "checkpoint would lack their effect; merge them with ModelGraph.merge(name) or switch them off "
                     + "with setActiveAdapters before saving a merged checkpoint");
         }
-        ObjectNode config = config(model, baseCheckpointDir.resolve(CONFIG));
+        ObjectNode config = config(model, baseCheckpointDir.resolve(CONFIG), classNames);
         SafetensorsWriter weights = new SafetensorsWriter();
         for (String name : model.baseWeightNames()) {
             weights.add(name, model.read(name));
@@ -71,7 +79,7 @@ public final class MergedCheckpoint {
         });
     }
 
-    private static ObjectNode config(ModelGraph model, Path baseConfig) {
+    private static ObjectNode config(ModelGraph model, Path baseConfig, List<String> classNames) {
         JsonNode root;
         try {
             root = JSON.readTree(Files.readString(baseConfig));
@@ -88,12 +96,13 @@ public final class MergedCheckpoint {
         config.put("torch_dtype", "float32");
         if (head.type() != Head.Type.CAUSAL_LM) {
             JsonNode labels = config.get("id2label");
-            if (labels == null || labels.size() != head.numLabels()) {
+            if (classNames.size() == head.numLabels() || labels == null || labels.size() != head.numLabels()) {
                 ObjectNode id2label = config.putObject("id2label");
                 ObjectNode label2id = config.putObject("label2id");
                 for (int i = 0; i < head.numLabels(); i++) {
-                    id2label.put(Integer.toString(i), "LABEL_" + i);
-                    label2id.put("LABEL_" + i, i);
+                    String label = classNames.size() == head.numLabels() ? classNames.get(i) : "LABEL_" + i;
+                    id2label.put(Integer.toString(i), label);
+                    label2id.put(label, i);
                 }
             }
             if (head.type() == Head.Type.REGRESSION) {

@@ -26,9 +26,10 @@ public final class PeftLayout {
 
     /**
      * The heads PEFT's {@code PeftModelForSequenceClassification} adds to {@code modules_to_save}, both of them
-     * whatever the model; the host saves and restores the head itself, so methods never see these names.
+     * whatever the model, and BERT's pooler, which is new (and so saved like the head) when a checkpoint has none; the
+     * host saves and restores these itself, so methods never see these names.
      */
-    public static final Set<String> HEAD_MODULES = Set.of("classifier", "score");
+    public static final Set<String> HEAD_MODULES = Set.of("classifier", "score", "bert.pooler.dense");
 
     private PeftLayout() {
     }

@@ -16,6 +16,7 @@ import dev.peft4j.core.model.weights.WeightRegistry;
 import dev.peft4j.core.tokenizer.TextTokenizer;
 import dev.peft4j.spi.method.TuningMethod;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -106,7 +107,7 @@ public final class ModelBuilder {
             Architecture arch = Architectures.forConfig(config);
             ModelInputs inputs = ModelInputs.create(tf, options.head());
             WeightRegistry weights = new WeightRegistry(tf, store, arch.names());
-            arch.declare(weights, options.head());
+            arch.declare(weights, options.head(), options.seed());
             TaskHead head = new TaskHead(arch, options.head());
             head.declare(weights, options.seed());
 
@@ -128,7 +129,7 @@ public final class ModelBuilder {
                     adapters.keySet(), (System.nanoTime() - start) / 1_000_000, weights.parameterCount(),
                     weights.trainables().stream().mapToLong(TrainableVariable::size).sum());
             return new ModelGraph(new ModelGraph.Parts(graph, session, tf, config, options, inputs, outputs, weights,
-                    gates, Map.copyOf(adapters), feeds, head.module(), modelNameOrPath));
+                    gates, Map.copyOf(adapters), feeds, head.module(), headModules(weights), modelNameOrPath));
         } catch (RuntimeException e) {
             if (session != null) {
                 session.close();
@@ -138,10 +139,15 @@ public final class ModelBuilder {
         }
     }
 
+    /** The modules of the new weights ({@code classifier}, {@code bert.pooler.dense}), as modules_to_save names them. */
+    private static List<String> headModules(WeightRegistry weights) {
+        return weights.headWeightNames().stream().map(n -> n.substring(0, n.lastIndexOf('.'))).distinct().toList();
+    }
+
     /**
      * Injects each adapter's method. A classification or regression head is new and trained with every adapter, so,
      * as Hugging Face PEFT does for {@code SEQ_CLS} ({@code modules_to_save}), each adapter saves it too, under
-     * {@code base_model.model.<head weight>}.
+     * {@code base_model.model.<head weight>}; so are other new weights (BERT's pooler, when the checkpoint has none).
      */
     private Map<String, Operand<TBool>> inject(Ops tf, Architecture arch, TaskHead head, WeightRegistry weights,
             HookPlan plan, Operand<TBool> training) {
@@ -158,7 +164,7 @@ public final class ModelBuilder {
                     facts, weights, plan, gate, training);
             e.getValue().inject(surgery);
             surgery.close();
-            for (String headWeight : head.weightNames()) {
+            for (String headWeight : weights.headWeightNames()) {
                 weights.unfreeze(name, headWeight, SAVED_PREFIX + headWeight);
             }
         }

@@ -34,7 +34,8 @@ public final class ModelGraph implements AutoCloseable {
     /** The pieces {@link ModelBuilder} assembled. */
     record Parts(Graph graph, Session session, Ops tf, ModelConfig config, ModelOptions options, ModelInputs inputs,
             ForwardGraph.Outputs outputs, WeightRegistry weights, Map<String, Operand<TBool>> gates,
-            Map<String, TuningMethod> methods, FeedBuilder feeds, String headModule, String modelNameOrPath) {
+            Map<String, TuningMethod> methods, FeedBuilder feeds, String headModule, List<String> headModules,
+            String modelNameOrPath) {
     }
 
     private final Parts parts;
@@ -119,6 +120,15 @@ public final class ModelGraph implements AutoCloseable {
     /** The task head's module ({@code classifier}, {@code score}), saved with every adapter; empty for causal LM. */
     public Optional<String> headModule() {
         return Optional.ofNullable(parts.headModule());
+    }
+
+    /**
+     * The modules of every new weight trained and saved with each adapter, as PEFT's {@code modules_to_save} names
+     * them: the task head ({@code classifier}), and BERT's pooler ({@code bert.pooler.dense}) when the checkpoint has
+     * none. Empty for a causal-LM head.
+     */
+    public List<String> headModules() {
+        return parts.headModules();
     }
 
     /** The base model's name or path given to {@link ModelBuilder#modelNameOrPath}, or null. */

@@ -12,7 +12,7 @@ import org.tensorflow.Tensor;
 public final class Feed implements AutoCloseable {
 
     private final Session.Runner runner;
-    private final List<Tensor> owned = new ArrayList<>();
+    private final List<AutoCloseable> owned = new ArrayList<>();
 
     public Feed(Session.Runner runner) {
         this.runner = runner;
@@ -25,13 +25,31 @@ public final class Feed implements AutoCloseable {
         return this;
     }
 
+    /** Closes {@code resource} (e.g. tensors a model fed to {@link #runner()} itself) when the feed is closed. */
+    public Feed closeWith(AutoCloseable resource) {
+        owned.add(resource);
+        return this;
+    }
+
     public Session.Runner runner() {
         return runner;
     }
 
     @Override
     public void close() {
-        owned.forEach(Tensor::close);
+        RuntimeException failure = null;
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("could not release a fed tensor: " + e.getMessage(), e);
+                }
+            }
+        }
         owned.clear();
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

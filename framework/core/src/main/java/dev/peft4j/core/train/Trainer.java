@@ -116,7 +116,7 @@ public final class Trainer<B extends Batch> {
         start();
         listeners.forEach(l -> l.onStart(plan, step));
         while (!finished()) {
-            int[][] batches = order.microBatches(epoch);
+            int[][] batches = epochBatches(epoch);
             boolean epochEnd = false;
             while (!epochEnd && !finished()) {
                 int to = Math.min(microBatch + options.accumulationSteps(), batches.length);
@@ -132,6 +132,21 @@ public final class Trainer<B extends Batch> {
         TrainingResult result = finish();
         listeners.forEach(l -> l.onEnd(result));
         return result;
+    }
+
+    /** The source's own plan when it has one (checked against the run plan), else the trainer's shuffle. */
+    private int[][] epochBatches(int epochIndex) {
+        Optional<int[][]> own = trainData.epochPlan(epochIndex, options.batchSize());
+        if (own.isEmpty()) {
+            return order.microBatches(epochIndex);
+        }
+        int[][] batches = own.get();
+        if (batches.length != plan.microBatchesPerEpoch()) {
+            throw new IllegalStateException("the training data planned " + batches.length + " micro-batches for epoch "
+                    + epochIndex + " but the run plans " + plan.microBatchesPerEpoch() + " (" + plan.rows()
+                    + " rows in batches of " + options.batchSize() + ")");
+        }
+        return batches;
     }
 
     private boolean finished() {

@@ -38,6 +38,16 @@ public interface ModelSurgery {
     /** Makes a frozen base weight trainable and saved with the adapter under {@code savedName}. */
     Variable<TFloat32> unfreeze(String baseWeightName, String savedName);
 
+    /**
+     * The checkpoint names of every base weight of the model (embeddings, norms, every layer's weights, and the task
+     * head), each accepted by {@link #baseWeight} and {@link #unfreeze}: what full fine-tuning unfreezes.
+     *
+     * @throws UnsupportedOperationException when the host does not list them
+     */
+    default List<String> baseWeightNames() {
+        throw new UnsupportedOperationException("this host does not list the base weights to tuning methods");
+    }
+
     /** A frozen base weight's current value, by its checkpoint name (e.g. for DoRA norms or text-initialised prompts). */
     FloatTensor baseWeight(String name);
 

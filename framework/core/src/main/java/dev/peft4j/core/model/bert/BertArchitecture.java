@@ -12,12 +12,15 @@ import dev.peft4j.core.model.layers.Pooling;
 import dev.peft4j.core.model.layers.Sequence;
 import dev.peft4j.core.model.weights.NameResolver;
 import dev.peft4j.core.model.weights.WeightRegistry;
+import dev.peft4j.spi.FloatTensor;
 import dev.peft4j.spi.method.LinearLayer;
 import dev.peft4j.spi.method.SubLayer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -79,7 +82,7 @@ public final class BertArchitecture implements Architecture {
     }
 
     @Override
-    public void declare(WeightRegistry w, Head head) {
+    public void declare(WeightRegistry w, Head head, long seed) {
         if (head.type() == Head.Type.CAUSAL_LM) {
             throw new IllegalArgumentException("BERT is an encoder and has no causal-LM head; use sequence "
                     + "classification or regression, or a decoder (gpt2, llama) for language modelling");
@@ -105,7 +108,24 @@ public final class BertArchitecture implements Architecture {
                     w.frozenNorm(p + "output.LayerNorm.weight", h),
                     w.frozenNorm(p + "output.LayerNorm.bias", h)));
         }
-        pooler = w.linear(P + "pooler.dense", -1, h, h, false, true);
+        pooler = w.inStore(P + "pooler.dense.weight") ? w.linear(P + "pooler.dense", -1, h, h, false, true)
+                : newPooler(w, h, seed);
+    }
+
+    /**
+     * A checkpoint without a pooler (a bare encoder such as a sentence-transformers export) gets a new one, as
+     * transformers' {@code BertForSequenceClassification} does: normal(0, initializer_range) weights, zero bias. Being
+     * new, it trains with the task head (and is saved with it) rather than staying frozen at random values.
+     */
+    private LinearLayer newPooler(WeightRegistry w, int h, long seed) {
+        Random random = new Random(seed ^ 0x706F6F6C6572L);
+        float[] values = new float[h * h];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextGaussian() * config.initializerRange());
+        }
+        Variable<TFloat32> weight = w.head(P + "pooler.dense.weight", new FloatTensor(new long[] {h, h}, values));
+        Variable<TFloat32> bias = w.head(P + "pooler.dense.bias", FloatTensor.zeros(h));
+        return new LinearLayer(P + "pooler.dense", -1, h, h, false, weight, bias);
     }
 
     @Override

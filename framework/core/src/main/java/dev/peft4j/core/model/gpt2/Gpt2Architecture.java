@@ -78,7 +78,7 @@ public final class Gpt2Architecture implements Architecture {
     }
 
     @Override
-    public void declare(WeightRegistry w, Head head) {
+    public void declare(WeightRegistry w, Head head, long seed) {
         int h = config.hiddenSize();
         wte = w.frozen(wordEmbeddingName(), config.vocabSize(), h);
         wpe = w.frozen(PREFIX + "wpe.weight", config.maxPositions(), h);

@@ -34,8 +34,12 @@ public interface Architecture {
     /** True for decoders: a position attends only to itself and earlier positions. */
     boolean causal();
 
-    /** Declares every frozen weight {@code head} needs, in checkpoint order. */
-    void declare(WeightRegistry weights, Head head);
+    /**
+     * Declares every frozen weight {@code head} needs, in checkpoint order.
+     *
+     * @param seed seeds weights the architecture needs but a checkpoint may lack (e.g. BERT's pooler)
+     */
+    void declare(WeightRegistry weights, Head head, long seed);
 
     /** Word embeddings [B, T, H] of {@code ids} [B, T]. */
     Operand<TFloat32> wordEmbeddings(BuildContext ctx, Operand<TInt32> ids);

@@ -76,7 +76,7 @@ public final class LlamaArchitecture implements Architecture {
     }
 
     @Override
-    public void declare(WeightRegistry w, Head head) {
+    public void declare(WeightRegistry w, Head head, long seed) {
         int h = config.hiddenSize();
         int attn = config.numHeads() * config.headDim();
         int kv = config.numKeyValueHeads() * config.headDim();

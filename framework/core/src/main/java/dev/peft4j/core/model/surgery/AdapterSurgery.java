@@ -92,6 +92,11 @@ public final class AdapterSurgery implements ModelSurgery {
     }
 
     @Override
+    public List<String> baseWeightNames() {
+        return weights.baseWeightNames();
+    }
+
+    @Override
     public FloatTensor baseWeight(String name) {
         if (!weights.baseWeightNames().contains(name)) {
             throw new IllegalArgumentException("the model has no base weight '" + name + "'; base weights: "

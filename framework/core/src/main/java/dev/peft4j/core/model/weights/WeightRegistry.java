@@ -33,6 +33,7 @@ public final class WeightRegistry {
     private final Map<String, Ops> adapterScopes = new HashMap<>();
     private Ops adaptersScope;
     private final List<LinearLayer> linearLayers = new ArrayList<>();
+    private final List<String> headWeights = new ArrayList<>();
     private Session session;
 
     public WeightRegistry(Ops tf, WeightStore store, NameResolver resolver) {
@@ -76,7 +77,16 @@ public final class WeightRegistry {
         WeightSlot slot = declare(name, initial.shape(), fromStore ? storeName : null, fromStore ? null : initial,
                 DecayPolicy.decays(name));
         slot.trainable = true;
+        headWeights.add(name);
         return slot.variable;
+    }
+
+    /**
+     * The weights declared with {@link #head}, in declaration order: the task head, and weights an architecture adds
+     * because the checkpoint lacks them (BERT's pooler). They train with every adapter and are saved with it.
+     */
+    public List<String> headWeightNames() {
+        return List.copyOf(headWeights);
     }
 
     /** A trainable variable an adapter adds, saved under {@code savedName}. */
