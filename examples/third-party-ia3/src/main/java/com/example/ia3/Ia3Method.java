@@ -66,7 +66,9 @@ public final class Ia3Method implements TuningMethod {
                 continue; // layers outside the blocks (pooler, heads) are never adapted
             }
             Target target = new Target(layer, Ia3Settings.matches(layer.name(), feedforward));
-            long[] shape = target.feedforward() ? new long[] {1, layer.inFeatures()} : new long[] {layer.outFeatures(), 1};
+            long[] shape = target.feedforward()
+                    ? new long[] {1, layer.inFeatures()}
+                    : new long[] {layer.outFeatures(), 1};
             float[] ones = new float[Math.toIntExact(shape[0] * shape[1])];
             Arrays.fill(ones, 1f);
             Variable<TFloat32> vector = surgery.addVariable(target.vector(), new FloatTensor(shape, ones));

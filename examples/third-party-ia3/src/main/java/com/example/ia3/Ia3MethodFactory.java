@@ -51,7 +51,8 @@ public final class Ia3MethodFactory implements TuningMethodFactory {
         if (!unknown.isEmpty()) {
             context.logger().warn("adapter_config.json: keys unknown to the ia3 method were ignored: {}", unknown);
         }
-        return new Ia3Method(new Ia3Settings(modules(config, "target_modules"), modules(config, "feedforward_modules")));
+        return new Ia3Method(new Ia3Settings(modules(config, "target_modules"),
+                modules(config, "feedforward_modules")));
     }
 
     private static List<String> modules(Map<String, Object> config, String key) {

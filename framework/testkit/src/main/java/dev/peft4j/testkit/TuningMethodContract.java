@@ -35,6 +35,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -73,7 +74,8 @@ import org.slf4j.LoggerFactory;
  *       or prepends tokens;</li>
  *   <li>it learns a small fixed task: the loss after {@link #trainingSteps()} steps is at most {@link #maxLossRatio()}
  *       of the loss before (GPT-2: next-token prediction, only the method trains; BERT and LLaMA: classification);</li>
- *   <li>switched off it computes the base model's hidden states (unless it trains base weights, which stay trained);</li>
+ *   <li>switched off it computes the base model's hidden states (unless it trains base weights, which stay
+ *       trained);</li>
  *   <li>saved in Hugging Face PEFT's layout and loaded back by its factory (with an unknown key added to its config,
  *       which must not fail) it computes exactly what it computed before saving;</li>
  *   <li>{@link Capability#MERGEABLE}: merged into the base weights it computes what it did unmerged, within
@@ -299,7 +301,7 @@ public abstract class TuningMethodContract {
     @MethodSource("architectures")
     final void savedAndLoadedItComputesExactlyWhatItComputedBefore(TinyArchitecture arch) throws IOException {
         Trained t = trained(arch);
-        Path dir = work.resolve(arch.name().toLowerCase(java.util.Locale.ROOT) + "-adapter");
+        Path dir = work.resolve(arch.name().toLowerCase(Locale.ROOT) + "-adapter");
         AdapterWriter.save(t.model(), ADAPTER, dir);
         try (SafetensorsFile file = SafetensorsFile.open(dir.resolve(PeftLayout.WEIGHTS))) {
             assertThat(file.names()).as("tensors in " + PeftLayout.WEIGHTS)

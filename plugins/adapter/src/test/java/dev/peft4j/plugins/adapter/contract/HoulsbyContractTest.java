@@ -19,6 +19,7 @@ class HoulsbyContractTest extends TuningMethodContract {
 
     @Override
     protected Config settings() {
-        return ConfigFactory.parseString("config = houlsby, reduction-factor = 4, scaling = learned, layer-norm = true");
+        return ConfigFactory.parseString(
+                "config = houlsby, reduction-factor = 4, scaling = learned, layer-norm = true");
     }
 }

@@ -56,7 +56,7 @@ class BertBaseParameterCountTest {
             assertThat(model.parameterCount()).as("BERT-base + head + adapters")
                     .isEqualTo(109_482_240L + 1_538 + 894_528);
         }
-        // 440 MB of weights live in the session; the store never holds more than one 64 MB load chunk (measured: 1.1 GB)
+        // 440 MB of weights live in the session; the store holds at most one 64 MB load chunk (measured: 1.1 GB)
         assertThat(peakRssMb()).as("peak resident memory of the test JVM, MB").isLessThan(1536);
     }
 

@@ -19,7 +19,7 @@ class PromptTuningContractTest extends TuningMethodContract {
         return ConfigFactory.parseString("num-virtual-tokens = 8, init = sample-vocab");
     }
 
-    /** Soft prompts train with larger steps than weights (PEFT's examples use 3e-2 and up); 1e-2 moves GPT-2's loss 15 %. */
+    /** Soft prompts train with larger steps than weights (PEFT's examples use 3e-2 and up). */
     @Override
     protected double learningRate() {
         return 3e-2;
