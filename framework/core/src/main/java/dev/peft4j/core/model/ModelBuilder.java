@@ -52,6 +52,7 @@ public final class ModelBuilder {
     private final Map<String, TuningMethod> adapters = new LinkedHashMap<>();
     private ConfigProto sessionConfig;
     private TextTokenizer tokenizer;
+    private float[] classWeights;
     private String modelNameOrPath;
 
     private ModelBuilder(ModelConfig config, WeightStore store, ModelOptions options) {
@@ -91,6 +92,15 @@ public final class ModelBuilder {
         return this;
     }
 
+    /**
+     * Weights the classification loss by class (e.g. {@code data.balance.strategy = class-weights}): the loss is the
+     * weighted mean over rows, as PyTorch's {@code CrossEntropyLoss(weight=...)}. Optional.
+     */
+    public ModelBuilder classWeights(float[] weights) {
+        this.classWeights = weights == null ? null : weights.clone();
+        return this;
+    }
+
     /** The base model's name or path, saved as {@code base_model_name_or_path} with every adapter. Optional. */
     public ModelBuilder modelNameOrPath(String nameOrPath) {
         this.modelNameOrPath = nameOrPath;
@@ -108,7 +118,7 @@ public final class ModelBuilder {
             ModelInputs inputs = ModelInputs.create(tf, options.head());
             WeightRegistry weights = new WeightRegistry(tf, store, arch.names());
             arch.declare(weights, options.head(), options.seed());
-            TaskHead head = new TaskHead(arch, options.head());
+            TaskHead head = new TaskHead(arch, options.head(), classWeights);
             head.declare(weights, options.seed());
 
             HookPlan plan = new HookPlan();

@@ -106,6 +106,7 @@ public final class PipelineRun {
                 evaluation.batchSize(), settings.data().histogramBinWidth(), work);
                 ModelGraph graph = ModelBuilder.create(base.config(), base.weights(), options)
                         .tokenizer(base.tokenizer()).modelNameOrPath(base.nameOrPath())
+                        .classWeights(data.classWeights().orElse(null))
                         .adapter(ADAPTER, method).build()) {
             dir.writeString(RunDirectory.DATA_REPORT, splits.report().toJson());
             ParameterReport parameters = ParameterReport.of(graph);

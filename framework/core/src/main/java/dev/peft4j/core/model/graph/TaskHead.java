@@ -25,12 +25,28 @@ public final class TaskHead {
 
     private final Architecture arch;
     private final Head head;
+    private final float[] classWeights;
     private Operand<TFloat32> weight;
     private Operand<TFloat32> bias;
 
     public TaskHead(Architecture arch, Head head) {
+        this(arch, head, null);
+    }
+
+    /**
+     * @param classWeights loss weight per class of a classification head (PyTorch's {@code CrossEntropyLoss(weight)}:
+     *                     the loss is the weighted mean over rows), or null for the plain mean
+     */
+    public TaskHead(Architecture arch, Head head, float[] classWeights) {
+        if (classWeights != null && (head.type() != Head.Type.SEQUENCE_CLASSIFICATION
+                || classWeights.length != head.numLabels())) {
+            throw new IllegalArgumentException("class weights need a classification head with one weight per class;"
+                    + " got " + classWeights.length + " weights for a " + head.type() + " head with "
+                    + head.numLabels() + " outputs");
+        }
         this.arch = arch;
         this.head = head;
+        this.classWeights = classWeights == null ? null : classWeights.clone();
     }
 
     /**
@@ -123,7 +139,14 @@ public final class TaskHead {
         Ops tf = ctx.tf();
         Operand<TFloat32> logits = classifierLogits(ctx, hidden, mask);
         Operand<TFloat32> perRow = tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits, labels).loss();
-        return new Outputs(logits, tf.math.mean(perRow, tf.constant(0)), rows(tf, logits));
+        if (classWeights == null) {
+            return new Outputs(logits, tf.math.mean(perRow, tf.constant(0)), rows(tf, logits));
+        }
+        // Each row counts with its class's weight; the weight total is what accumulated batches are weighted by.
+        Operand<TFloat32> weights = tf.gather(tf.constant(classWeights), labels, tf.constant(0));
+        Operand<TFloat32> total = tf.sum(weights, tf.constant(0));
+        Operand<TFloat32> loss = tf.math.div(tf.sum(tf.math.mul(perRow, weights), tf.constant(0)), total);
+        return new Outputs(logits, loss, total);
     }
 
     private Outputs regression(BuildContext ctx, Operand<TFloat32> hidden, Operand<TFloat32> mask,
