@@ -27,7 +27,6 @@ import dev.peft4j.spi.metric.Metric;
 import dev.peft4j.spi.metric.TaskType;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -68,9 +67,7 @@ public final class PipelineRun {
 
     /** @param resume continue the newest run of this pipeline from its latest checkpoint */
     public RunResult execute(boolean resume) {
-        long started = System.nanoTime();
-        Instant startedAt = Instant.now();
-        double loadAtStart = RunManifest.loadAverage();
+        RunClock clock = RunClock.start();
         boolean resuming = resume || settings.host().training().resume();
         Path configuredDir = settings.host().pipeline().runDir();
         RunDirectory dir = resuming ? RunDirectory.latest(configuredDir, settings.runDirTimestamp())
@@ -84,14 +81,14 @@ public final class PipelineRun {
                 work);
                 BaseModel base = BaseModel.open(settings.model(), settings.baseDir(), modelsDir, seed, console)) {
             data.labels().ifPresent(labels -> labels.save(dir.file(RunDirectory.LABELS)));
-            return train(dir, data, base, runExtensions, work, resuming, started, startedAt, loadAtStart);
+            return train(dir, data, base, runExtensions, work, resuming, clock);
         } finally {
             TemporaryFolder.delete(work);
         }
     }
 
     private RunResult train(RunDirectory dir, PreparedData data, BaseModel base, RunExtensions runExtensions,
-                            Path work, boolean resuming, long started, Instant startedAt, double loadAtStart) {
+                            Path work, boolean resuming, RunClock clock) {
         EvaluationSettings evaluation = settings.host().evaluation();
         int batchSize = settings.host().training().batchSize();
         Batcher batcher = new Batcher(settings.data().batching(), settings.data().seed(), base.tokenizer());
@@ -135,12 +132,11 @@ public final class PipelineRun {
             EvaluationResult test = test(evaluator, splits.source(SplitName.TEST), metrics, dir);
             Path artifact = saveArtifact(dir, graph, method, base, classNames);
 
-            double wallSeconds = (System.nanoTime() - started) / 1e9;
+            double wallSeconds = clock.wallSeconds();
             RunOutputs outputs = new RunOutputs(dir, settings, splits.report(), parameters.counts(), training,
                     validationMetrics, test);
             outputs.writeMetrics();
-            outputs.writeManifest(startedAt, wallSeconds, PeakMemory.bytes().orElse(-1), base,
-                    describe(method), loadAtStart);
+            outputs.writeManifest(clock, wallSeconds, PeakMemory.bytes().orElse(-1), base, describe(method));
             outputs.writeReport(wallSeconds);
             console.println("Report: " + dir.file(RunDirectory.REPORT));
             return new RunResult(dir.dir(), training, validationMetrics, test == null ? Map.of() : test.metrics(),

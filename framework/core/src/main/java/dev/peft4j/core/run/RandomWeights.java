@@ -2,6 +2,7 @@ package dev.peft4j.core.run;
 
 import dev.peft4j.core.model.WeightStore;
 import dev.peft4j.spi.FloatTensor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -47,7 +48,7 @@ final class RandomWeights implements WeightStore {
         boolean norm = lower.contains("norm") || lower.contains("ln_");
         boolean offset = lower.endsWith("bias") || lower.endsWith("beta");
         if (norm && !offset) {
-            java.util.Arrays.fill(values, 1f);
+            Arrays.fill(values, 1f);
         } else if (!offset && shape.length >= 2) {
             Random random = new Random(seed ^ name.hashCode() * 0x9E3779B97F4A7C15L);
             for (int i = 0; i < values.length; i++) {

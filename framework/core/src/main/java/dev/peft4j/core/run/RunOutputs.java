@@ -68,8 +68,7 @@ final class RunOutputs {
         dir.writeJson(RunDirectory.METRICS, metrics);
     }
 
-    void writeManifest(Instant startedAt, double wallSeconds, long peakRss, BaseModel base, String method,
-                       double loadAtStart) {
+    void writeManifest(RunClock clock, double wallSeconds, long peakRss, BaseModel base, String method) {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("peft4j", SpiVersion.peft4j());
         versions.put("spi", SpiVersion.spi());
@@ -79,13 +78,13 @@ final class RunOutputs {
         machine.put("arch", System.getProperty("os.arch"));
         machine.put("processors", Runtime.getRuntime().availableProcessors());
         machine.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
-        machine.put("load_average_start", loadAtStart);
+        machine.put("load_average_start", clock.loadAverageAtStart());
         machine.put("load_average_end", RunManifest.loadAverage());
         try {
             RunManifest manifest = new RunManifest(settings.config().source(), dir.dir().toString(),
                     settings.host().pipeline().seed(), base.nameOrPath() + (settings.model().randomInit()
                             ? " (random-init: weights replaced by random draws)" : ""),
-                    method, versions, machine, startedAt.toString(), Instant.now().toString(), wallSeconds,
+                    method, versions, machine, clock.startedAt().toString(), Instant.now().toString(), wallSeconds,
                     training.trainingSeconds(), training.tokens(), training.tokensPerSecond(), peakRss,
                     parameters.total(), parameters.trainable(), JSON.readTree(settings.config().renderJson()));
             dir.writeJson(RunDirectory.MANIFEST, manifest);
@@ -95,11 +94,21 @@ final class RunOutputs {
     }
 
     void writeReport(double wallSeconds) {
+        // Test scores first (the report's headline cards show the first ones), losses last.
         Map<String, Double> finalMetrics = new LinkedHashMap<>();
-        if (test != null) {
-            test.metrics().forEach((k, v) -> finalMetrics.put("test " + k, v));
+        Map<String, Double> testMetrics = test == null ? Map.of() : test.metrics();
+        for (boolean losses : new boolean[] {false, true}) {
+            testMetrics.forEach((k, v) -> {
+                if (k.equals("loss") == losses) {
+                    finalMetrics.put("test " + k, v);
+                }
+            });
+            validation.forEach((k, v) -> {
+                if (k.equals("loss") == losses) {
+                    finalMetrics.put("validation " + k, v);
+                }
+            });
         }
-        validation.forEach((k, v) -> finalMetrics.put("validation " + k, v));
         ConfusionMatrix confusion = test == null ? null : test.confusion().orElse(null);
         Map<String, Object> dataReport = JSON.convertValue(data, new TypeReference<Map<String, Object>>() { });
         RunReport report = new RunReport(settings.host().pipeline().name(), settings.config().render(), dataReport,

@@ -14,6 +14,7 @@ import dev.peft4j.spi.metric.TaskType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -71,7 +72,7 @@ public record RunSettings(PipelineConfig config, Path baseDir, HostSettings host
         Precision compute = Precision.parse(root.getString("model.precision"));
         if (COMPUTE.get(training) != compute) {
             problems.add(problem(root, "training.precision", SettingsReader.configName(training) + " needs"
-                    + " model.precision = " + COMPUTE.get(training).name().toLowerCase(java.util.Locale.ROOT)
+                    + " model.precision = " + COMPUTE.get(training).name().toLowerCase(Locale.ROOT)
                     + "; set the two together", "model.precision = " + root.getString("model.precision")));
         }
     }

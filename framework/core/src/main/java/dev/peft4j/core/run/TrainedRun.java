@@ -3,10 +3,12 @@ package dev.peft4j.core.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.peft4j.core.adapter.PeftLayout;
+import dev.peft4j.core.data.LabelVocabulary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where a trained model is: a run folder written by {@code peft4j run} (its {@code pipeline.conf}, {@code labels.json}
@@ -80,9 +82,9 @@ public record TrainedRun(Path runDir, Path baseDir, Path adapterDir, Path modelD
     }
 
     /** The class names of a run, in index order; empty without {@code labels.json} (regression, stand-alone adapter). */
-    public java.util.List<String> labels() {
+    public List<String> labels() {
         Path labels = runDir == null ? null : runDir.resolve(RunDirectory.LABELS);
         return labels != null && Files.isRegularFile(labels)
-                ? dev.peft4j.core.data.LabelVocabulary.load(labels).names() : java.util.List.of();
+                ? LabelVocabulary.load(labels).names() : List.of();
     }
 }
