@@ -35,6 +35,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -67,12 +68,14 @@ import org.slf4j.LoggerFactory;
  *       injection hooks layers and prepends nothing;</li>
  *   <li>after AdamW steps only its variables (and the head, and base weights it unfroze) have moved: every other base
  *       weight is unchanged bit for bit;</li>
- *   <li>{@link Capability#IDENTITY_AT_INIT}: untrained, the model computes the base model's logits, exactly when the
- *       method only wraps linear layers, within {@value #SUB_LAYER_TOLERANCE} when it hooks sub-layers (the host's
- *       graph optimiser rounds a fused residual add differently) or prepends tokens;</li>
+ *   <li>{@link Capability#IDENTITY_AT_INIT}: untrained, the model computes the base model's logits, bit for bit when
+ *       the method only wraps linear layers (see {@link #bitExact()}), within {@value #SUB_LAYER_TOLERANCE} of the
+ *       largest logit when it hooks sub-layers (the host's graph optimiser rounds a fused residual add differently)
+ *       or prepends tokens;</li>
  *   <li>it learns a small fixed task: the loss after {@link #trainingSteps()} steps is at most {@link #maxLossRatio()}
  *       of the loss before (GPT-2: next-token prediction, only the method trains; BERT and LLaMA: classification);</li>
- *   <li>switched off it computes the base model's hidden states (unless it trains base weights, which stay trained);</li>
+ *   <li>switched off it computes the base model's hidden states (unless it trains base weights, which stay
+ *       trained);</li>
  *   <li>saved in Hugging Face PEFT's layout and loaded back by its factory (with an unknown key added to its config,
  *       which must not fail) it computes exactly what it computed before saving;</li>
  *   <li>{@link Capability#MERGEABLE}: merged into the base weights it computes what it did unmerged, within
@@ -84,8 +87,11 @@ import org.slf4j.LoggerFactory;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class TuningMethodContract {
 
-    /** Largest difference from the base model's logits of an untrained adapter that hooks sub-layers or prompts. */
-    public static final double SUB_LAYER_TOLERANCE = 1e-5;
+    /**
+     * Largest difference from the base model's outputs, relative to the largest output (at least 1), of an adapter
+     * that hooks sub-layers or prepends tokens and is untrained or switched off.
+     */
+    public static final double SUB_LAYER_TOLERANCE = 1e-6;
     /** Largest difference between merged and unmerged logits, relative to the largest logit (at least 1). */
     public static final double MERGE_TOLERANCE = 1e-5;
 
@@ -133,6 +139,17 @@ public abstract class TuningMethodContract {
     /** The loss after training must be at most this fraction of the loss before. */
     protected double maxLossRatio() {
         return 0.9;
+    }
+
+    /**
+     * Whether an untrained or switched-off adapter that only wraps linear layers must reproduce the base model bit for
+     * bit (true by default; the host's gate leaves a wrapped layer's output untouched). Return false when the method's
+     * linear hook recomputes the layer's output (DoRA rescales it by m / ‖W‖, equal to 1 only up to rounding) or when
+     * it wraps layers whose output feeds a residual addition (the graph optimiser then fuses that addition
+     * differently): the check then allows {@link #SUB_LAYER_TOLERANCE}, as for sub-layer hooks.
+     */
+    protected boolean bitExact() {
+        return true;
     }
 
     /** The method's settings: {@link #settings()} over its reference.conf defaults. */
@@ -251,13 +268,7 @@ public abstract class TuningMethodContract {
         try (ModelGraph model = builder(arch).adapter(ADAPTER, method).build()) {
             FloatTensor adapted = model.evaluate(batch(arch), model.logits());
             FloatTensor base = base(arch).evaluate(batch(arch), base(arch).logits());
-            InjectionRecord record = method.record();
-            if (record.subLayerHooks() == 0 && record.virtualTokens() == 0) {
-                assertThat(adapted).as("logits with untrained linear hooks vs the base model's").isEqualTo(base);
-            } else {
-                assertThat(maxAbsDifference(adapted, base)).as("logits with untrained hooks vs the base model's")
-                        .isLessThanOrEqualTo(SUB_LAYER_TOLERANCE);
-            }
+            assertClose(adapted, base, method.record(), "logits of the untrained adapter vs the base model's");
         }
     }
 
@@ -280,12 +291,7 @@ public abstract class TuningMethodContract {
             model.setActiveAdapters(List.of());
             FloatTensor off = model.evaluate(batch(arch), model.hiddenStates());
             FloatTensor base = base(arch).evaluate(batch(arch), base(arch).hiddenStates());
-            if (t.record().virtualTokens() == 0) {
-                assertThat(off).as("hidden states with the adapter switched off vs the base model's").isEqualTo(base);
-            } else {
-                assertThat(maxAbsDifference(off, base)).as("hidden states with the prompt switched off")
-                        .isLessThanOrEqualTo(SUB_LAYER_TOLERANCE);
-            }
+            assertClose(off, base, t.record(), "hidden states with the adapter switched off vs the base model's");
         } finally {
             model.setActiveAdapters(List.of(ADAPTER));
         }
@@ -295,7 +301,7 @@ public abstract class TuningMethodContract {
     @MethodSource("architectures")
     final void savedAndLoadedItComputesExactlyWhatItComputedBefore(TinyArchitecture arch) throws IOException {
         Trained t = trained(arch);
-        Path dir = work.resolve(arch.name().toLowerCase(java.util.Locale.ROOT) + "-adapter");
+        Path dir = work.resolve(arch.name().toLowerCase(Locale.ROOT) + "-adapter");
         AdapterWriter.save(t.model(), ADAPTER, dir);
         try (SafetensorsFile file = SafetensorsFile.open(dir.resolve(PeftLayout.WEIGHTS))) {
             assertThat(file.names()).as("tensors in " + PeftLayout.WEIGHTS)
@@ -309,8 +315,9 @@ public abstract class TuningMethodContract {
 
         SavedAdapter saved = new AdapterReader(List.of(factory()), f -> context(SEED + 1)).read(dir);
         try (ModelGraph loaded = SavedAdapter.build(builder(arch), Map.of(ADAPTER, saved))) {
-            assertThat(loaded.evaluate(batch(arch), loaded.logits())).as("logits of the loaded adapter")
-                    .isEqualTo(t.model().evaluate(batch(arch), t.model().logits()));
+            assertThat(maxAbsDifference(loaded.evaluate(batch(arch), loaded.logits()),
+                    t.model().evaluate(batch(arch), t.model().logits())))
+                    .as("logits of the loaded adapter vs the saved one's").isZero();
         }
     }
 
@@ -351,11 +358,29 @@ public abstract class TuningMethodContract {
             FloatTensor onlyB = model.evaluate(batch(arch), model.hiddenStates());
             assertThat(maxAbsDifference(onlyA, onlyB)).as("hidden states with adapter a vs with adapter b")
                     .isGreaterThan(0);
-            if (a.record().unfrozen().isEmpty() && a.record().virtualTokens() == 0) {
+            if (a.record().unfrozen().isEmpty()) {
                 model.setActiveAdapters(List.of());
-                assertThat(model.evaluate(batch(arch), model.hiddenStates())).as("with no adapter active")
-                        .isEqualTo(base(arch).evaluate(batch(arch), base(arch).hiddenStates()));
+                assertClose(model.evaluate(batch(arch), model.hiddenStates()),
+                        base(arch).evaluate(batch(arch), base(arch).hiddenStates()), a.record(),
+                        "hidden states with neither adapter active vs the base model's");
             }
+        }
+    }
+
+    /**
+     * The same values bit for bit when the method only wraps linear layers (a gated-off or zero hook leaves the
+     * layer's output untouched), within {@link #SUB_LAYER_TOLERANCE} of the largest value when it hooks sub-layers or
+     * prepends tokens: the graph optimiser then fuses the residual additions differently (measured: 3e-7 of the
+     * largest value) and rounding differs in the last bits.
+     */
+    private void assertClose(FloatTensor actual, FloatTensor expected, InjectionRecord record, String what) {
+        double difference = maxAbsDifference(actual, expected);
+        if (bitExact() && record.subLayerHooks() == 0 && record.virtualTokens() == 0) {
+            assertThat(difference).as(what + " (linear hooks only: exact)").isZero();
+        } else {
+            double scale = Math.max(1, maxAbs(expected));
+            assertThat(difference).as(what + " (largest value %s)", scale)
+                    .isLessThanOrEqualTo(SUB_LAYER_TOLERANCE * scale);
         }
     }
 

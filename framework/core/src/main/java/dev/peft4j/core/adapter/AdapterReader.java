@@ -127,12 +127,13 @@ public final class AdapterReader {
         }
         if (readers.size() > 1) {
             throw new AdapterException(configFile + ": peft_type \"" + type + "\" is claimed by several tuning methods "
-                    + readers.stream().map(TuningMethodFactory::name).toList() + "; remove all but one of their plugins");
+                    + readers.stream().map(TuningMethodFactory::name).toList()
+                    + "; remove all but one of their plugins");
         }
         return readers.get(0);
     }
 
-    /** PEFT lists the classification heads in modules_to_save; the host restores the head, so the method never sees it. */
+    /** PEFT lists the classification heads in modules_to_save; the host restores the head: the method never sees it. */
     private static Map<String, Object> withoutHeadModules(Map<String, Object> config) {
         Map<String, Object> copy = new LinkedHashMap<>(config);
         if (copy.get(PeftLayout.MODULES_TO_SAVE) instanceof List<?> modules) {

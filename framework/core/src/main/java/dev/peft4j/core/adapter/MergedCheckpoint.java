@@ -85,7 +85,8 @@ public final class MergedCheckpoint {
             root = JSON.readTree(Files.readString(baseConfig));
         } catch (IOException e) {
             throw new AdapterException("cannot read the base model's " + baseConfig + ": " + e.getMessage()
-                    + "; a merged checkpoint starts from the config.json of the checkpoint the model was built from", e);
+                    + "; a merged checkpoint starts from the config.json of the checkpoint the model was built from",
+                    e);
         }
         if (!(root instanceof ObjectNode config)) {
             throw new AdapterException(baseConfig + " must hold a JSON object");

@@ -11,9 +11,11 @@ import dev.peft4j.spi.method.TuningMethod;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +37,7 @@ public record SavedAdapter(Path dir, Map<String, Object> config, String methodNa
     private static final int LISTED = 8;
 
     public SavedAdapter {
-        config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
 
     /** The config's {@code task_type}, when it has one. */
@@ -93,7 +95,7 @@ public record SavedAdapter(Path dir, Map<String, Object> config, String methodNa
         Optional<String> saved = taskType().filter(t -> t.equals("CAUSAL_LM") || t.equals("SEQ_CLS"));
         if (saved.isPresent() && !saved.get().equals(modelTask)) {
             throw new AdapterException(dir.resolve(PeftLayout.CONFIG) + " was saved for task_type " + saved.get()
-                    + " but the model has a " + head.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " but the model has a " + head.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + " head (" + modelTask + "); build the model with the head the adapter was trained with");
         }
     }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +81,7 @@ class AdapterRoundTripTest {
         try (ModelGraph model = gpt2(Head.classification(3)).adapter("default", new ToyLowRankMethod(2, 1)).build()) {
             train(model, "default", 3);
             // the head trains too and must travel with the adapter
-            model.write("score.weight", TinyModels.normal(new java.util.Random(8), 1, 3, 8));
+            model.write("score.weight", TinyModels.normal(new Random(8), 1, 3, 8));
             trained = model.evaluate(BATCH, model.logits());
             AdapterWriter.save(model, "default", dir);
         }

@@ -290,7 +290,7 @@ class PipelineConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(file, Map.of()))
                 .isInstanceOfSatisfying(PipelineConfigException.class, e -> assertThat(e.problems())
                         .singleElement().extracting(ConfigProblem::found)
-                        .isEqualTo("unknown key (pipeline holds: name, run-dir, seed)"));
+                        .isEqualTo("unknown key (pipeline holds: name, run-dir, run-dir-timestamp, seed)"));
     }
 
     @Test

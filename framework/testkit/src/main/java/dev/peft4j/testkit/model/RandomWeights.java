@@ -5,6 +5,8 @@ import dev.peft4j.core.model.config.Gpt2Config;
 import dev.peft4j.core.model.config.LlamaConfig;
 import dev.peft4j.core.model.config.ModelConfig;
 import dev.peft4j.spi.FloatTensor;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -13,24 +15,35 @@ import java.util.Random;
  * Random checkpoints in the exact tensor layout of the Hugging Face task models ({@code GPT2LMHeadModel},
  * {@code BertForSequenceClassification}, {@code LlamaForCausalLM}), written from the transformers conventions:
  * embeddings N(0, 0.5²), projections N(0, 0.2²), biases N(0, 0.05²), norm weights around 1. Large enough that every
- * layer changes its input noticeably, so an adapter that is not the identity shows.
+ * layer changes its input noticeably, so an adapter that is not the identity shows. Each tensor is drawn from its own
+ * generator seeded by the seed and its name, so it can be made alone ({@link #tensor}) without holding the others.
  */
 public final class RandomWeights {
 
     private static final double EMBEDDING_STD = 0.5;
     private static final double WEIGHT_STD = 0.2;
     private static final double BIAS_STD = 0.05;
+    private static final double NORM_STD = 0.1;
 
-    private final Random random;
-    private final Map<String, FloatTensor> weights = new LinkedHashMap<>();
+    /** How one tensor is drawn: N(0, std²), plus 1 for a norm weight. */
+    record Spec(long[] shape, double std, boolean aroundOne) {
+    }
 
-    private RandomWeights(long seed) {
-        this.random = new Random(seed);
+    private final Map<String, Spec> specs = new LinkedHashMap<>();
+
+    private RandomWeights() {
     }
 
     /** The weights {@code config}'s architecture reads, the same for the same seed. */
     public static Map<String, FloatTensor> of(ModelConfig config, long seed) {
-        RandomWeights w = new RandomWeights(seed);
+        Map<String, FloatTensor> weights = new LinkedHashMap<>();
+        specs(config).forEach((name, spec) -> weights.put(name, tensor(name, spec, seed)));
+        return weights;
+    }
+
+    /** Names and shapes of the weights, in checkpoint order, without their values. */
+    static Map<String, Spec> specs(ModelConfig config) {
+        RandomWeights w = new RandomWeights();
         if (config instanceof Gpt2Config c) {
             w.gpt2(c);
         } else if (config instanceof BertConfig c) {
@@ -38,7 +51,26 @@ public final class RandomWeights {
         } else {
             w.llama((LlamaConfig) config);
         }
-        return w.weights;
+        return Collections.unmodifiableMap(w.specs);
+    }
+
+    /** One tensor's values: the same as in {@link #of} for the same seed. */
+    static FloatTensor tensor(String name, Spec spec, long seed) {
+        Random random = new Random(seed * 31 + fnv(name));
+        FloatTensor t = FloatTensor.zeros(spec.shape());
+        float[] d = t.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) (random.nextGaussian() * spec.std() + (spec.aroundOne() ? 1 : 0));
+        }
+        return t;
+    }
+
+    private static long fnv(String text) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return hash;
     }
 
     private void gpt2(Gpt2Config c) {
@@ -121,26 +153,13 @@ public final class RandomWeights {
     }
 
     private void norm(String module, int h, boolean bias) {
-        FloatTensor weight = normal(0.1, h);
-        for (int i = 0; i < h; i++) {
-            weight.data()[i] += 1;
-        }
-        weights.put(module + ".weight", weight);
+        specs.put(module + ".weight", new Spec(new long[] {h}, NORM_STD, true));
         if (bias) {
             put(module + ".bias", BIAS_STD, h);
         }
     }
 
     private void put(String name, double std, long... shape) {
-        weights.put(name, normal(std, shape));
-    }
-
-    private FloatTensor normal(double std, long... shape) {
-        FloatTensor t = FloatTensor.zeros(shape);
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) (random.nextGaussian() * std);
-        }
-        return t;
+        specs.put(name, new Spec(shape, std, false));
     }
 }

@@ -8,6 +8,7 @@ import dev.peft4j.core.model.Precision;
 import dev.peft4j.core.model.config.ModelConfig;
 import dev.peft4j.core.model.config.ModelConfigReader;
 import dev.peft4j.spi.FloatTensor;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,7 +54,7 @@ public enum TinyArchitecture {
     }
 
     public ModelConfig config() {
-        return ModelConfigReader.parse(configJson, "tiny " + name().toLowerCase(java.util.Locale.ROOT) + " config");
+        return ModelConfigReader.parse(configJson, "tiny " + name().toLowerCase(Locale.ROOT) + " config");
     }
 
     /** The head the contract checks this architecture with. */
@@ -73,6 +74,6 @@ public enum TinyArchitecture {
     public ModelBuilder builder(Map<String, FloatTensor> weights, Head modelHead, long seed) {
         return ModelBuilder.create(config(), new MapWeightStore(weights, "random " + this + " weights"),
                 new ModelOptions(modelHead, Precision.FP32, false, seed, 1 << 20))
-                .modelNameOrPath("peft4j-testkit/tiny-" + name().toLowerCase(java.util.Locale.ROOT));
+                .modelNameOrPath("peft4j-testkit/tiny-" + name().toLowerCase(Locale.ROOT));
     }
 }

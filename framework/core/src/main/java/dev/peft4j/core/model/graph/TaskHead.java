@@ -79,7 +79,7 @@ public final class TaskHead {
         return head.type() == Head.Type.CAUSAL_LM ? null : arch.classifierLayout().module();
     }
 
-    /** The head's trainable weights by name ({@code classifier.weight}, {@code classifier.bias}); none for causal LM. */
+    /** The head's trainable weights ({@code classifier.weight}, {@code classifier.bias}); none for causal LM. */
     public List<String> weightNames() {
         if (head.type() == Head.Type.CAUSAL_LM) {
             return List.of();

@@ -152,8 +152,8 @@ public final class AdapterSurgery implements ModelSurgery {
         if (facts.tokenizer() == null) {
             throw new UnsupportedOperationException("adapter '" + adapter + "': the tuning method needs the token ids "
                     + "of \"" + text + "\" (e.g. prompt tuning's text initialisation) but this model was built without "
-                    + "a tokenizer; build it with ModelBuilder.tokenizer(...) (the pipeline does when the checkpoint has "
-                    + "a tokenizer.json), or choose an initialisation that needs no text");
+                    + "a tokenizer; build it with ModelBuilder.tokenizer(...) (the pipeline does when the checkpoint "
+                    + "has a tokenizer.json), or choose an initialisation that needs no text");
         }
         return facts.tokenizer().encode(text, null, UNTRUNCATED).ids();
     }

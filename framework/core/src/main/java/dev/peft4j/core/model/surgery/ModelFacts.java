@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param defaultTargetModules the layers a PEFT {@code target_modules} default means for the architecture
  * @param wordEmbeddingName    the canonical name of the word embedding matrix
- * @param modelNameOrPath      the base model's name or path as saved in {@code base_model_name_or_path}; null if unknown
+ * @param modelNameOrPath      the base model's name or path, saved as {@code base_model_name_or_path}; null if unknown
  * @param tokenizer            the base model's tokenizer, or null when the host gives methods none
  */
 public record ModelFacts(ModelSpec spec, List<String> defaultTargetModules, String wordEmbeddingName,

@@ -1,0 +1,43 @@
+package dev.peft4j.bench.model;
+
+import java.util.SplittableRandom;
+
+/**
+ * The step-by-step data of a run: a small pool of random token sequences, cycled, so that both engines see the same
+ * batch at the same step and the loss curve moves (the model can memorise the pool), which makes a parity check
+ * meaningful.
+ */
+public final class TokenBatches {
+
+    private final GptShape shape;
+    private final long seed;
+    private final int poolSize;
+
+    public TokenBatches(GptShape shape, long seed, int poolSize) {
+        if (poolSize <= 0) {
+            throw new IllegalArgumentException("poolSize must be > 0 but was " + poolSize);
+        }
+        this.shape = shape;
+        this.seed = seed;
+        this.poolSize = poolSize;
+    }
+
+    /** The batch of step {@code step} (0-based): pool entry {@code step % poolSize}. */
+    public TokenBatch at(int step) {
+        int b = shape.batch();
+        int t = shape.seqLen();
+        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step % poolSize);
+        int[] inputs = new int[b * t];
+        int[] labels = new int[b * t];
+        for (int row = 0; row < b; row++) {
+            int previous = random.nextInt(shape.vocab());
+            for (int col = 0; col < t; col++) {
+                int next = random.nextInt(shape.vocab());
+                inputs[row * t + col] = previous;
+                labels[row * t + col] = next;
+                previous = next;
+            }
+        }
+        return new TokenBatch(b, t, inputs, labels);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.peft4j.bench.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An engine as raced: a backend plus the process environment it runs in (allocator, library switches). Environment is
+ * per process, which is one reason every run gets its own JVM.
+ *
+ * @param name        the name on the command line and in reports
+ * @param backend     the backend id that runs it
+ * @param environment variables set for the run
+ * @param cleared     variables removed from the inherited environment, so that "stock" really is stock
+ */
+public record Variant(String name, String backend, Map<String, String> environment, List<String> cleared,
+        String description) {
+
+    public Variant {
+        environment = Map.copyOf(environment);
+        cleared = List.copyOf(cleared);
+    }
+}

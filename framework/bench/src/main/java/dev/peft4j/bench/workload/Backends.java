@@ -1,0 +1,25 @@
+package dev.peft4j.bench.workload;
+
+import dev.peft4j.bench.tf.TfBackend;
+import dev.peft4j.bench.torch.TorchBackend;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The engines the harness knows, by id. Add peft4j's own backend here to race it. */
+public final class Backends {
+
+    private static final Map<String, Supplier<Backend>> BACKENDS = Map.of(
+            "tf", TfBackend::new,
+            "torch", TorchBackend::new);
+
+    private Backends() {
+    }
+
+    public static Backend byId(String id) {
+        Supplier<Backend> backend = BACKENDS.get(id);
+        if (backend == null) {
+            throw new IllegalArgumentException("unknown backend '" + id + "': known are " + BACKENDS.keySet());
+        }
+        return backend.get();
+    }
+}
