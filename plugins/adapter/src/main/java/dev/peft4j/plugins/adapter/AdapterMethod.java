@@ -2,13 +2,13 @@ package dev.peft4j.plugins.adapter;
 
 import dev.peft4j.plugins.adapter.graph.BottleneckHook;
 import dev.peft4j.plugins.adapter.graph.BottleneckWeights;
-import dev.peft4j.plugins.adapter.graph.Dropout;
 import dev.peft4j.plugins.adapter.settings.AdapterInit;
 import dev.peft4j.plugins.adapter.settings.AdapterSettings;
 import dev.peft4j.plugins.adapter.settings.Placement;
 import dev.peft4j.plugins.adapter.settings.SavedAdapterConfig;
 import dev.peft4j.spi.FloatTensor;
 import dev.peft4j.spi.method.Capability;
+import dev.peft4j.spi.method.Dropout;
 import dev.peft4j.spi.method.MethodKind;
 import dev.peft4j.spi.method.ModelSpec;
 import dev.peft4j.spi.method.ModelSurgery;

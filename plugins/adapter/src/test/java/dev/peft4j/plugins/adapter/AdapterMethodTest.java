@@ -10,6 +10,7 @@ import dev.peft4j.spi.method.Capability;
 import dev.peft4j.spi.method.MethodKind;
 import dev.peft4j.spi.method.ModelSpec;
 import dev.peft4j.spi.method.SubLayer;
+import dev.peft4j.testkit.tensor.Tensors;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

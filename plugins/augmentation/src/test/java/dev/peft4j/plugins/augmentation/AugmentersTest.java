@@ -3,6 +3,7 @@ package dev.peft4j.plugins.augmentation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.peft4j.core.plugin.HostPluginContext;
 import dev.peft4j.plugins.augmentation.charnoise.CharNoiseFactory;
 import dev.peft4j.plugins.augmentation.deletion.RandomDeletionFactory;
 import dev.peft4j.plugins.augmentation.insertion.RandomInsertionFactory;
@@ -30,7 +31,7 @@ class AugmentersTest {
     }
 
     private static Augmenter create(AugmenterFactory factory) {
-        return factory.create(PluginDefaults.of(factory.settingsPath()), new TestContext(Path.of("target")));
+        return factory.create(PluginDefaults.of(factory.settingsPath()), new HostPluginContext("augmentation", 1, Path.of("target")));
     }
 
     private static List<Example> augmentAll(Augmenter augmenter, List<Example> examples, long seed) {

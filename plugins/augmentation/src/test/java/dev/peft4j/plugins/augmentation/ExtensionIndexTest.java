@@ -2,6 +2,7 @@ package dev.peft4j.plugins.augmentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.peft4j.core.plugin.HostPluginContext;
 import dev.peft4j.spi.data.AugmenterFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,7 @@ class ExtensionIndexTest {
     void everyIndexedFactoryCreatesItsAugmenterFromTheShippedDefaults() throws Exception {
         for (String className : extensionIndex()) {
             AugmenterFactory factory = factory(className);
-            assertThat(factory.create(PluginDefaults.of(factory.settingsPath()), new TestContext(Path.of("target"))))
+            assertThat(factory.create(PluginDefaults.of(factory.settingsPath()), new HostPluginContext("augmentation", 1, Path.of("target"))))
                     .as(factory.name()).isNotNull();
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.peft4j.core.plugin.HostPluginContext;
 import dev.peft4j.spi.SpiVersion;
 import dev.peft4j.spi.data.Augmenter;
 import dev.peft4j.spi.data.AugmenterFactory;
@@ -92,7 +93,7 @@ class PluginJarIT {
             Config defaults = ConfigFactory.parseResources(plugin.getPluginClassLoader(), "reference.conf")
                     .getConfig("data.augment." + synonyms.settingsPath());
             long start = System.nanoTime();
-            Augmenter augmenter = synonyms.create(defaults, new TestContext(plugins));
+            Augmenter augmenter = synonyms.create(defaults, new HostPluginContext("augmentation", 1, plugins));
             List<Example> variants = augmenter.augment(new Example("x", "a good film", null, "1"), 4,
                     new SplittableRandom(1));
             System.out.printf("WordNet loaded from %s (%,d bytes) and first augmentation in %d ms%n",

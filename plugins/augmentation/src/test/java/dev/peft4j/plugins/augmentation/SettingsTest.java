@@ -7,6 +7,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import dev.peft4j.core.plugin.HostPluginContext;
 import dev.peft4j.plugins.augmentation.charnoise.CharNoiseFactory;
 import dev.peft4j.plugins.augmentation.charnoise.CharNoiseSettings;
 import dev.peft4j.plugins.augmentation.deletion.RandomDeletionFactory;
@@ -72,7 +73,7 @@ class SettingsTest {
                 """, ConfigParseOptions.defaults().setOriginDescription("pipeline.conf"));
 
         assertThatThrownBy(() -> new RandomSwapFactory().create(pipeline.getConfig("data.augment.random-swap"),
-                new TestContext(Path.of("target"))))
+                new HostPluginContext("augmentation", 1, Path.of("target"))))
                 .isInstanceOf(ConfigException.BadValue.class)
                 .hasMessageStartingWith("pipeline.conf: 2:")
                 .hasMessageContaining("'data.augment.random-swap'")
@@ -85,7 +86,7 @@ class SettingsTest {
         Config noP = ConfigFactory.parseString("other = 1");
         Config wordyP = ConfigFactory.parseString("p = lots", ConfigParseOptions.defaults()
                 .setOriginDescription("pipeline.conf"));
-        TestContext context = new TestContext(Path.of("target"));
+        HostPluginContext context = new HostPluginContext("augmentation", 1, Path.of("target"));
 
         assertThatThrownBy(() -> new RandomDeletionFactory().create(noP, context))
                 .isInstanceOf(ConfigException.Missing.class).hasMessageContaining("'p'");

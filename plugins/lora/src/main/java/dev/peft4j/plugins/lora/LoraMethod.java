@@ -1,7 +1,6 @@
 package dev.peft4j.plugins.lora;
 
 import dev.peft4j.plugins.lora.graph.DoraLayer;
-import dev.peft4j.plugins.lora.graph.Dropout;
 import dev.peft4j.plugins.lora.graph.LoraLayer;
 import dev.peft4j.plugins.lora.settings.LoraBias;
 import dev.peft4j.plugins.lora.settings.LoraSettings;
@@ -14,6 +13,7 @@ import dev.peft4j.plugins.lora.weights.LoraMerge;
 import dev.peft4j.plugins.lora.weights.LoraWeights;
 import dev.peft4j.spi.FloatTensor;
 import dev.peft4j.spi.method.Capability;
+import dev.peft4j.spi.method.Dropout;
 import dev.peft4j.spi.method.LinearLayer;
 import dev.peft4j.spi.method.MergeContext;
 import dev.peft4j.spi.method.MethodKind;

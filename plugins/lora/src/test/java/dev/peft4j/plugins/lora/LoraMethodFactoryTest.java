@@ -1,11 +1,10 @@
 package dev.peft4j.plugins.lora;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 import com.typesafe.config.ConfigFactory;
+import dev.peft4j.core.plugin.HostPluginContext;
 import dev.peft4j.plugins.lora.settings.LoraSettings;
-import dev.peft4j.spi.PluginContext;
 import dev.peft4j.spi.method.TuningMethod;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,38 +14,12 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
 
 class LoraMethodFactoryTest {
 
     private final LoraMethodFactory factory = new LoraMethodFactory();
-    private final PluginContext context = new PluginContext() {
-        private final RandomGenerator random = new SplittableRandom(1);
-        private final Logger logger = mock(Logger.class);
-
-        @Override
-        public RandomGenerator random() {
-            return random;
-        }
-
-        @Override
-        public Path workDir() {
-            return Path.of("unused");
-        }
-
-        @Override
-        public Logger logger() {
-            return logger;
-        }
-
-        @Override
-        public String spiVersion() {
-            return "0.1.0";
-        }
-    };
+    private final HostPluginContext context = new HostPluginContext("lora", 1, Path.of("target"));
 
     @Test
     void isNamedLoraAndReadsAndWritesPeftsLoraType() {

@@ -11,6 +11,7 @@ import dev.peft4j.spi.FloatTensor;
 import dev.peft4j.spi.method.Capability;
 import dev.peft4j.spi.method.LinearLayer;
 import dev.peft4j.spi.method.MethodKind;
+import dev.peft4j.testkit.tensor.Tensors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

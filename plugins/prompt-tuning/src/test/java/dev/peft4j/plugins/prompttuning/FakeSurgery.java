@@ -7,6 +7,7 @@ import dev.peft4j.spi.method.ModelSpec;
 import dev.peft4j.spi.method.ModelSurgery;
 import dev.peft4j.spi.method.SubLayer;
 import dev.peft4j.spi.method.SubLayerHook;
+import dev.peft4j.testkit.tensor.Tensors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

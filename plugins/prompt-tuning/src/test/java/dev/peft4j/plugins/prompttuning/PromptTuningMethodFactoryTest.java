@@ -3,19 +3,21 @@ package dev.peft4j.plugins.prompttuning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
+import dev.peft4j.core.plugin.HostPluginContext;
 import dev.peft4j.plugins.prompttuning.settings.PromptTuningSettings;
 import dev.peft4j.spi.method.TuningMethod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
 class PromptTuningMethodFactoryTest {
 
     private final PromptTuningMethodFactory factory = new PromptTuningMethodFactory();
-    private final TestContext context = new TestContext();
+    private final HostPluginContext context = new HostPluginContext("prompt-tuning", 1, Path.of("target"));
 
     @Test
     void isNamedPromptTuningAndReadsPeftsPromptTuningType() {

@@ -8,6 +8,7 @@ import dev.peft4j.plugins.prompttuning.settings.PromptInit;
 import dev.peft4j.plugins.prompttuning.settings.PromptTuningSettings;
 import dev.peft4j.spi.FloatTensor;
 import dev.peft4j.spi.method.MethodKind;
+import dev.peft4j.testkit.tensor.Tensors;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;

@@ -1,11 +1,12 @@
 package dev.peft4j.plugins.adapter.graph;
 
 import dev.peft4j.plugins.adapter.settings.NonLinearity;
+import dev.peft4j.spi.method.Dropout;
 import dev.peft4j.spi.method.SubLayerHook;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.math.Mean;
 import org.tensorflow.op.linalg.MatMul;
+import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 
 /**

@@ -3,9 +3,10 @@ package dev.peft4j.plugins.adapter.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.peft4j.plugins.adapter.Tensors;
 import dev.peft4j.plugins.adapter.settings.NonLinearity;
 import dev.peft4j.spi.FloatTensor;
+import dev.peft4j.spi.method.Dropout;
+import dev.peft4j.testkit.tensor.Tensors;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

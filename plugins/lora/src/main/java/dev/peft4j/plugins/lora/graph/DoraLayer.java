@@ -1,5 +1,6 @@
 package dev.peft4j.plugins.lora.graph;
 
+import dev.peft4j.spi.method.Dropout;
 import dev.peft4j.spi.method.LinearHook;
 import dev.peft4j.spi.method.LinearLayer;
 import org.tensorflow.Operand;

@@ -1,5 +1,6 @@
 package dev.peft4j.plugins.lora.graph;
 
+import dev.peft4j.spi.method.Dropout;
 import dev.peft4j.spi.method.LinearHook;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.peft4j.plugins.lora.Tensors;
 import dev.peft4j.spi.FloatTensor;
+import dev.peft4j.testkit.tensor.Tensors;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

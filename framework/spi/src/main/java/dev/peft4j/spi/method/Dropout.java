@@ -1,4 +1,4 @@
-package dev.peft4j.plugins.adapter.graph;
+package dev.peft4j.spi.method;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;

@@ -1,4 +1,4 @@
-package dev.peft4j.plugins.lora;
+package dev.peft4j.testkit.tensor;
 
 import dev.peft4j.spi.FloatTensor;
 import java.util.Map;

@@ -1,11 +1,11 @@
-package dev.peft4j.plugins.lora.graph;
+package dev.peft4j.spi.method;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.peft4j.plugins.lora.Tensors;
 import dev.peft4j.spi.FloatTensor;
+import dev.peft4j.testkit.tensor.Tensors;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
