@@ -1,11 +1,7 @@
 package dev.peft4j.cli;
 
 import dev.peft4j.core.eval.EvaluationResult;
-import dev.peft4j.core.plugin.PluginHost;
-import dev.peft4j.core.run.BuiltinModels;
 import dev.peft4j.core.run.FileEvaluation;
-import dev.peft4j.core.run.TrainedModel;
-import dev.peft4j.core.run.TrainedRun;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -51,17 +46,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainedRun run;
-        try {
-            run = TrainedRun.locate(model);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-        PrintStream console = ConsoleStream.of(spec.commandLine().getOut());
-        try (PluginHost host = root.startPlugins();
-                TrainedModel trained = TrainedModel.open(run, host, root.overrideValues(), data,
-                        BuiltinModels.modelsDir(root.hostConfig()), console)) {
-            FileEvaluation evaluation = FileEvaluation.run(trained, host.extensions());
+        try (OpenedModel opened = OpenedModel.open(root, spec, model, data)) {
+            PrintStream console = opened.console();
+            FileEvaluation evaluation = FileEvaluation.run(opened.model(), opened.host().extensions());
             EvaluationResult result = evaluation.result();
             PrintWriter writer = spec.commandLine().getOut();
             console.flush();

@@ -1,11 +1,7 @@
 package dev.peft4j.cli;
 
 import dev.peft4j.core.eval.EvaluationResult;
-import dev.peft4j.core.plugin.PluginHost;
-import dev.peft4j.core.run.BuiltinModels;
 import dev.peft4j.core.run.FilePrediction;
-import dev.peft4j.core.run.TrainedModel;
-import dev.peft4j.core.run.TrainedRun;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -49,17 +44,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainedRun run;
-        try {
-            run = TrainedRun.locate(model);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-        PrintStream console = ConsoleStream.of(spec.commandLine().getOut());
-        try (PluginHost host = root.startPlugins();
-                TrainedModel trained = TrainedModel.open(run, host, root.overrideValues(), input,
-                        BuiltinModels.modelsDir(root.hostConfig()), console)) {
-            EvaluationResult result = FilePrediction.run(trained, input);
+        try (OpenedModel opened = OpenedModel.open(root, spec, model, input)) {
+            PrintStream console = opened.console();
+            EvaluationResult result = FilePrediction.run(opened.model(), input);
             result.writePredictions(out);
             console.printf(Locale.ROOT, "%,d rows predicted: %s%n", result.predictions().size(), out.toAbsolutePath());
             console.flush();
