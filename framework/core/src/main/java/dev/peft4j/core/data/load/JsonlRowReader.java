@@ -3,9 +3,6 @@ package dev.peft4j.core.data.load;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.LineNumberReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -31,24 +28,12 @@ final class JsonlRowReader implements RowReader {
 
     @Override
     public void read(Path file, String displayName, Consumer<RawRow> rows) {
-        long line = 0;
-        try (LineNumberReader reader = new LineNumberReader(TextInput.open(file, settings.encoding()))) {
-            String text;
-            while ((text = reader.readLine()) != null) {
-                line = reader.getLineNumber();
-                if (text.isBlank()) {
-                    continue;
-                }
-                RawRow row = parse(displayName, line, text);
-                if (row != null) {
-                    rows.accept(row);
-                }
+        TextInput.forEachNonBlankLine(file, displayName, settings.encoding(), (line, text) -> {
+            RawRow row = parse(displayName, line, text);
+            if (row != null) {
+                rows.accept(row);
             }
-        } catch (CharacterCodingException e) {
-            throw TextInput.undecodable(file, displayName, settings.encoding(), e);
-        } catch (IOException e) {
-            throw new DataFileException(displayName, line, "cannot read the file: " + e.getMessage(), e);
-        }
+        });
     }
 
     private RawRow parse(String file, long line, String text) {

@@ -1,8 +1,5 @@
 package dev.peft4j.core.data.load;
 
-import java.io.IOException;
-import java.io.LineNumberReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -24,31 +21,18 @@ final class LabelFirstRowReader implements RowReader {
 
     @Override
     public void read(Path file, String displayName, Consumer<RawRow> rows) {
-        long line = 0;
-        try (LineNumberReader reader = new LineNumberReader(TextInput.open(file, settings.encoding()))) {
-            String text;
-            while ((text = reader.readLine()) != null) {
-                line = reader.getLineNumber();
-                if (text.isBlank()) {
-                    continue;
-                }
-                int cut = firstSeparator(text);
-                if (cut < 0) {
-                    badRows.reject(displayName, line, "missing text",
-                            "expected 'label text', found a single word: '" + text + "'");
-                    continue;
-                }
-                RawRow row = assembler.assemble(displayName, line, text.substring(cut + 1), null,
-                        text.substring(0, cut));
-                if (row != null) {
-                    rows.accept(row);
-                }
+        TextInput.forEachNonBlankLine(file, displayName, settings.encoding(), (line, text) -> {
+            int cut = firstSeparator(text);
+            if (cut < 0) {
+                badRows.reject(displayName, line, "missing text",
+                        "expected 'label text', found a single word: '" + text + "'");
+                return;
             }
-        } catch (CharacterCodingException e) {
-            throw TextInput.undecodable(file, displayName, settings.encoding(), e);
-        } catch (IOException e) {
-            throw new DataFileException(displayName, line, "cannot read the file: " + e.getMessage(), e);
-        }
+            RawRow row = assembler.assemble(displayName, line, text.substring(cut + 1), null, text.substring(0, cut));
+            if (row != null) {
+                rows.accept(row);
+            }
+        });
     }
 
     private static int firstSeparator(String text) {

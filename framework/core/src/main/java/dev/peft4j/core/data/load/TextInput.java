@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.LineNumberReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -36,6 +37,32 @@ final class TextInput {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    }
+
+    /** Receives the lines of a file with their 1-based numbers. */
+    interface LineVisitor {
+        void line(long number, String text);
+    }
+
+    /**
+     * Reads {@code file} line by line (LF, CRLF and lone CR end a line) and hands every non-blank line to
+     * {@code visitor}; bad bytes and read failures become a {@link DataFileException} naming the file and line.
+     */
+    static void forEachNonBlankLine(Path file, String displayName, Charset charset, LineVisitor visitor) {
+        long line = 0;
+        try (LineNumberReader reader = new LineNumberReader(open(file, charset))) {
+            String text;
+            while ((text = reader.readLine()) != null) {
+                line = reader.getLineNumber();
+                if (!text.isBlank()) {
+                    visitor.line(line, text);
+                }
+            }
+        } catch (CharacterCodingException e) {
+            throw undecodable(file, displayName, charset, e);
+        } catch (IOException e) {
+            throw new DataFileException(displayName, line, "cannot read the file: " + e.getMessage(), e);
+        }
     }
 
     /** The error for a file that does not decode, pointing at the line of the first bad byte. */
