@@ -17,10 +17,13 @@ import dev.peft4j.core.pretrain.Objective;
 import dev.peft4j.core.pretrain.TokenMasker;
 import dev.peft4j.core.pretrain.TokenTargets;
 import dev.peft4j.core.report.PeakMemory;
+import dev.peft4j.core.train.RunPlan;
 import dev.peft4j.core.train.Trainer;
 import dev.peft4j.core.train.TrainingResult;
+import dev.peft4j.core.train.progress.EvaluationEvent;
 import dev.peft4j.core.train.progress.JsonlLog;
 import dev.peft4j.core.train.progress.ProgressBar;
+import dev.peft4j.core.train.progress.TrainingListener;
 import dev.peft4j.spi.method.Capability;
 import dev.peft4j.spi.method.TuningMethod;
 import java.io.PrintStream;
@@ -117,13 +120,24 @@ public final class PretrainRun {
             LanguageModel model = new LanguageModel(graph, targets);
             HeldOutLoss heldOut = new HeldOutLoss(model, corpus.validation(),
                     settings.host().evaluation().batchSize());
+            long started = System.nanoTime();
             Map<String, Double> before = heldOut.evaluate();
+            double beforeSeconds = (System.nanoTime() - started) / 1e9;
             print("held-out before training", before);
 
             JsonlLog log = new JsonlLog(dir.file(RunDirectory.LOG));
+            // The base model's score as the log's evaluation at step 0, so that the curves start from it
+            TrainingListener baseline = new TrainingListener() {
+                @Override
+                public void onStart(RunPlan plan, long startStep) {
+                    if (startStep == 0) {
+                        log.onEvaluation(new EvaluationEvent(0, 0, before, false, beforeSeconds));
+                    }
+                }
+            };
             Trainer<BlockBatch> trainer = TrainerAssembly.build(settings.host(), settings.optimizer(), resuming,
                     model, corpus.train(), heldOut, runExtensions.schedule(settings.host().training().schedule()),
-                    dir.dir(), List.of(log, new ProgressBar(console, System.console() != null,
+                    dir.dir(), List.of(log, baseline, new ProgressBar(console, System.console() != null,
                             settings.optimizer().logEverySteps())));
             TrainingResult training;
             try {

@@ -19,6 +19,7 @@ import dev.peft4j.core.model.surgery.ToyLowRankMethod;
 import dev.peft4j.core.plugin.PluginHost;
 import dev.peft4j.core.plugin.PluginSettings;
 import dev.peft4j.core.pretrain.HeldOutLoss;
+import dev.peft4j.core.report.TrainingHistory;
 import dev.peft4j.core.safetensors.SafetensorsWeightStore;
 import dev.peft4j.core.safetensors.SharedDir;
 import dev.peft4j.spi.PluginContext;
@@ -143,6 +144,9 @@ class PretrainRunTest {
         assertThat(metrics.path("held_out").path("before").path("loss").asDouble()).isEqualTo(before);
         assertThat(metrics.path("held_out").path("after").path("perplexity").asDouble())
                 .isEqualTo(result.after().get(HeldOutLoss.PERPLEXITY));
+        List<TrainingHistory.Evaluation> evaluations = TrainingHistory.fromLog(dir.resolve("log.jsonl")).evaluations();
+        assertThat(evaluations).extracting(TrainingHistory.Evaluation::step).containsExactly(0L, 20L, 37L, 40L);
+        assertThat(evaluations.get(0).metrics()).containsEntry(HeldOutLoss.LOSS, before);
         assertThat(JSON.readTree(dir.resolve("corpus-report.json").toFile()).path("trainBlocks").asInt())
                 .isEqualTo(result.corpus().trainBlocks());
         assertThat(JSON.readTree(dir.resolve("model/config.json").toFile()).path("architectures").get(0).asText())
@@ -153,6 +157,15 @@ class PretrainRunTest {
                     "cls.predictions.transform.LayerNorm.weight", "cls.predictions.bias")
                     .noneMatch(n -> n.contains("decoder") || n.contains("pooler"));
         }
+
+        // Resuming the finished run restores its weights and changes nothing, its log included
+        PretrainRunSettings settings = PretrainRunSettings.from(PipelineLoading.loader(host)
+                .load(work.resolve("mlm.conf"), Map.of()), work);
+        PretrainResult resumed = new PretrainRun(settings, host.extensions(), work.resolve("models"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).execute(true);
+        assertThat(resumed.runDir()).isEqualTo(dir);
+        assertThat(resumed.after()).isEqualTo(result.after());
+        assertThat(TrainingHistory.fromLog(dir.resolve("log.jsonl")).evaluations()).hasSameSizeAs(evaluations);
 
         // The checkpoint, head included, reloads as it was trained: the same held-out blocks score the same
         ByteArrayOutputStream again = new ByteArrayOutputStream();
