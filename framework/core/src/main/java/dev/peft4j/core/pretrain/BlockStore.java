@@ -46,10 +46,6 @@ final class BlockStore implements AutoCloseable {
         return size;
     }
 
-    int blockSize() {
-        return blockSize;
-    }
-
     /** Tokens of all blocks, padding excluded. */
     long tokens() {
         return tokens;

@@ -35,9 +35,4 @@ public enum CorpusFormat {
         }
         return TEXT;
     }
-
-    /** True for the formats that pick a column of each row. */
-    public boolean columnar() {
-        return this == JSONL || this == CSV || this == TSV;
-    }
 }

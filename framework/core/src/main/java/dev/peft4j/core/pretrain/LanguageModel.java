@@ -34,10 +34,6 @@ public final class LanguageModel implements TrainableModel<BlockBatch> {
                 .toList();
     }
 
-    public ModelGraph modelGraph() {
-        return graph;
-    }
-
     @Override
     public Graph graph() {
         return graph.graph();
