@@ -78,14 +78,16 @@ class DistributionIT {
     void everyShippedExamplePipelineValidates() throws Exception {
         List<String> examples = fileNames(HOME.resolve("examples")).stream().filter(n -> n.endsWith(".conf")).toList();
         assertThat(examples).contains("sst2-lora.conf", "sst2-adapter.conf", "sst2-prompt-tuning.conf",
-                "sst2-full.conf", "sms-spam-balanced-lora.conf", "trec-lora.conf", "stsb-regression-lora.conf");
+                "sst2-full.conf", "sms-spam-balanced-lora.conf", "trec-lora.conf", "stsb-regression-lora.conf",
+                "sst2-domain-mlm.conf");
 
         List<String> args = new ArrayList<>(List.of("validate"));
         examples.forEach(name -> args.add(HOME.resolve("examples").resolve(name).toString()));
         Installation.Result result = peft4j(args.toArray(String[]::new));
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
-        assertThat(result.out()).contains("builtin:all-minilm-l6-v2", "type = \"prompt-tuning\"", "type = \"full\"");
+        assertThat(result.out()).contains("builtin:all-minilm-l6-v2", "type = \"prompt-tuning\"", "type = \"full\"",
+                "objective = \"masked-lm\"");
     }
 
     @Test

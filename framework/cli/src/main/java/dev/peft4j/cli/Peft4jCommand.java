@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Peft4jCommand.Versions.class,
         description = "Parameter-efficient fine-tuning of transformer language models on the JVM.",
-        subcommands = {RunCommand.class, EvaluateCommand.class, PredictCommand.class, CompareCommand.class,
+        subcommands = {RunCommand.class, PretrainCommand.class, EvaluateCommand.class, PredictCommand.class, CompareCommand.class,
             ImportCommand.class, PluginsCommand.class, ValidateCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage or configuration error, 1 run failure."})
 public final class Peft4jCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import dev.peft4j.core.config.PipelineConfigException;
 import dev.peft4j.core.config.PipelineConfigLoader;
 import dev.peft4j.core.plugin.PluginHost;
 import dev.peft4j.core.run.PipelineLoading;
+import dev.peft4j.core.run.PretrainRunSettings;
 import dev.peft4j.core.run.RunSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Checks a pipeline file against the host's and every loaded plugin's reference.conf, and every value as"
-                    + " `peft4j run` reads it, and prints it fully resolved, each value with the file:line it came from.",
+                    + " `peft4j run` reads it (as `peft4j pretrain` reads it when it lists pretrain.text.files), and"
+                    + " prints it fully resolved, each value with the file:line it came from.",
             "Otherwise lists every problem at once: file:line, the key, what was expected, and \"did you mean\" for a"
                     + " misspelled key. Unknown keys are errors."},
         footer = {"", "Exit code 2 when the pipeline has a problem or a plugin was refused."})
@@ -64,10 +66,15 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads a pipeline and reads every settings record of a run from it. */
+    /** Loads a pipeline and reads every settings record of a run (or of continued pretraining) from it. */
     private PipelineConfig check(PipelineConfigLoader loader, Path pipeline) {
         PipelineConfig config = loader.load(pipeline, root.overrideValues());
-        RunSettings.from(config, pipeline.toAbsolutePath().getParent());
+        Path baseDir = pipeline.toAbsolutePath().getParent();
+        if (PretrainRunSettings.isPretraining(config)) {
+            PretrainRunSettings.from(config, baseDir);
+        } else {
+            RunSettings.from(config, baseDir);
+        }
         return config;
     }
 

@@ -19,7 +19,8 @@ import java.util.Set;
  * Saves a model whose adapters are merged ({@link ModelGraph#merge}) as a full Hugging Face checkpoint:
  * {@code config.json} (the base model's, naming the task model and its labels), {@code model.safetensors} with every
  * weight in F32 under the names the Hugging Face task model saves ({@code transformer.h.0...}, {@code bert.encoder...},
- * {@code model.layers...}, {@code classifier.weight} / {@code score.weight}) and the base checkpoint's tokenizer files.
+ * {@code model.layers...}, {@code classifier.weight} / {@code score.weight}, {@code cls.predictions...}) and the base
+ * checkpoint's tokenizer files.
  * The result loads in transformers' {@code AutoModelFor...} and back into peft4j as a base model. The folder is
  * written as a unit.
  */
@@ -95,7 +96,7 @@ public final class MergedCheckpoint {
         Head head = model.options().head();
         config.putArray("architectures").add(taskModel(type, head.type()));
         config.put("torch_dtype", "float32");
-        if (head.type() != Head.Type.CAUSAL_LM) {
+        if (!head.predictsTokens()) {
             JsonNode labels = config.get("id2label");
             if (classNames.size() == head.numLabels() || labels == null || labels.size() != head.numLabels()) {
                 ObjectNode id2label = config.putObject("id2label");
@@ -119,9 +120,10 @@ public final class MergedCheckpoint {
         if (family == null) {
             throw new AdapterException("no Hugging Face task model is known for model_type '" + modelType + "'");
         }
-        if (head != Head.Type.CAUSAL_LM) {
-            return family + "ForSequenceClassification";
-        }
-        return modelType.equals("gpt2") ? "GPT2LMHeadModel" : family + "ForCausalLM";
+        return switch (head) {
+            case SEQUENCE_CLASSIFICATION, REGRESSION -> family + "ForSequenceClassification";
+            case MASKED_LM -> family + "ForMaskedLM";
+            case CAUSAL_LM -> modelType.equals("gpt2") ? "GPT2LMHeadModel" : family + "ForCausalLM";
+        };
     }
 }

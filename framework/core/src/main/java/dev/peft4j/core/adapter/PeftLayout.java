@@ -26,18 +26,24 @@ public final class PeftLayout {
 
     /**
      * The heads PEFT's {@code PeftModelForSequenceClassification} adds to {@code modules_to_save}, both of them
-     * whatever the model, and BERT's pooler, which is new (and so saved like the head) when a checkpoint has none; the
-     * host saves and restores these itself, so methods never see these names.
+     * whatever the model, and the BERT modules that are new (and so saved like the head) when a checkpoint lacks them:
+     * the pooler, and the masked-LM head's parts; the host saves and restores these itself, so methods never see these
+     * names.
      */
-    public static final Set<String> HEAD_MODULES = Set.of("classifier", "score", "bert.pooler.dense");
+    public static final Set<String> HEAD_MODULES = Set.of("classifier", "score", "bert.pooler.dense",
+            "cls.predictions.transform.dense", "cls.predictions.transform.LayerNorm", "cls.predictions");
 
     private PeftLayout() {
     }
 
-    /** PEFT's {@code task_type} of a head: {@code CAUSAL_LM}, or {@code SEQ_CLS} for classification and regression. */
+    /**
+     * PEFT's {@code task_type} of a head: {@code CAUSAL_LM}, {@code SEQ_CLS} for classification and regression, null
+     * for masked LM, for which PEFT has no task type (a plain {@code PeftModel} loads it).
+     */
     public static String taskType(Head.Type head) {
         return switch (head) {
             case CAUSAL_LM -> "CAUSAL_LM";
+            case MASKED_LM -> null;
             case SEQUENCE_CLASSIFICATION, REGRESSION -> "SEQ_CLS";
         };
     }

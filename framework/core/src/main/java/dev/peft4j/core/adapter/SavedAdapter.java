@@ -96,7 +96,8 @@ public record SavedAdapter(Path dir, Map<String, Object> config, String methodNa
         if (saved.isPresent() && !saved.get().equals(modelTask)) {
             throw new AdapterException(dir.resolve(PeftLayout.CONFIG) + " was saved for task_type " + saved.get()
                     + " but the model has a " + head.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + " head (" + modelTask + "); build the model with the head the adapter was trained with");
+                    + " head" + (modelTask == null ? "" : " (" + modelTask + ")")
+                    + "; build the model with the head the adapter was trained with");
         }
     }
 

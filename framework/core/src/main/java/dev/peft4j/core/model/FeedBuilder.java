@@ -77,7 +77,7 @@ final class FeedBuilder {
     private Tensor labels(Batch batch) {
         Labels labels = batch.labels();
         switch (head.type()) {
-            case CAUSAL_LM -> {
+            case CAUSAL_LM, MASKED_LM -> {
                 int[] tokens = requireKind(labels, Labels.Tokens.class).values();
                 checkLength(tokens.length, batch.size() * batch.length(), "token labels (size x length)");
                 for (int i = 0; i < tokens.length; i++) {

@@ -13,7 +13,9 @@ public sealed interface Labels {
 
     /**
      * Token ids [B·T], row-major, for {@link Head.Type#CAUSAL_LM}: usually the input ids themselves, with
-     * {@link Head#IGNORE_INDEX} where no loss is wanted (padding, prompt text). The model shifts them by one.
+     * {@link Head#IGNORE_INDEX} where no loss is wanted (padding, prompt text); the model shifts them by one. For
+     * {@link Head.Type#MASKED_LM}: the original token at each masked position, {@link Head#IGNORE_INDEX} elsewhere;
+     * not shifted.
      */
     record Tokens(int[] values) implements Labels {
     }

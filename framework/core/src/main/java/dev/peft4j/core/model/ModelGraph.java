@@ -80,7 +80,7 @@ public final class ModelGraph implements AutoCloseable {
         return parts.inputs().training();
     }
 
-    /** [B, T, vocab] for a causal-LM head, [B, numLabels] for classification, [B, 1] for regression. */
+    /** [B, T, vocab] for a causal- or masked-LM head, [B, numLabels] for classification, [B, 1] for regression. */
     public Operand<TFloat32> logits() {
         return parts.outputs().logits();
     }

@@ -15,7 +15,7 @@ import org.tensorflow.types.family.TNumber;
  * @param inputIds      int32 [B, T]
  * @param attentionMask int32 [B, T], 1 = real token
  * @param tokenTypeIds  int32 [B, T], fed for every architecture (BERT reads it; zeros are fine)
- * @param labels        int32 [B, T] (causal LM), int32 [B] (classification) or float32 [B] (regression)
+ * @param labels        int32 [B, T] (causal and masked LM), int32 [B] (classification) or float32 [B] (regression)
  * @param training      bool scalar, false unless fed: gates dropout
  */
 public record ModelInputs(
@@ -28,7 +28,7 @@ public record ModelInputs(
     static ModelInputs create(Ops tf, Head head) {
         Shape matrix = Shape.of(-1, -1);
         Placeholder<? extends TNumber> labels = switch (head.type()) {
-            case CAUSAL_LM -> tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(matrix));
+            case CAUSAL_LM, MASKED_LM -> tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(matrix));
             case SEQUENCE_CLASSIFICATION -> tf.withName("labels").placeholder(TInt32.class,
                     Placeholder.shape(Shape.of(-1)));
             case REGRESSION -> tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));

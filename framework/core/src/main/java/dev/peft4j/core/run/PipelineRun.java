@@ -115,8 +115,8 @@ public final class PipelineRun {
             TokenizedSource validationRows = splits.source(SplitName.VALIDATION).sortedByLength();
             Validation validation = validationRows.size() > 0 ? evaluator.validation(validationRows, metrics) : null;
             JsonlLog log = new JsonlLog(dir.file(RunDirectory.LOG));
-            Trainer<TokenBatch> trainer = TrainerAssembly.build(settings, resuming, model,
-                    splits.source(SplitName.TRAIN), validation,
+            Trainer<TokenBatch> trainer = TrainerAssembly.build(settings.host(), settings.optimizer(), resuming,
+                    model, splits.source(SplitName.TRAIN), validation,
                     runExtensions.schedule(settings.host().training().schedule()), dir.dir(),
                     List.of(log, new ProgressBar(console, System.console() != null,
                             settings.optimizer().logEverySteps())));

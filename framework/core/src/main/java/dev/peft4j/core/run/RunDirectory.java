@@ -26,6 +26,8 @@ public final class RunDirectory {
     /** Versions, seed, machine, timing and memory of the run. */
     public static final String MANIFEST = "manifest.json";
     public static final String DATA_REPORT = "data-report.json";
+    /** What continued pretraining read: documents, held-out share, blocks, tokens ({@code peft4j pretrain}). */
+    public static final String CORPUS_REPORT = "corpus-report.json";
     /** The class names in index order (classification). */
     public static final String LABELS = "labels.json";
     public static final String LOG = "log.jsonl";
@@ -35,7 +37,10 @@ public final class RunDirectory {
     public static final String REPORT = "report.html";
     /** The trained adapter, in the Hugging Face PEFT layout. */
     public static final String ADAPTER = "adapter";
-    /** The fully fine-tuned model, a Hugging Face checkpoint folder (method {@code full}). */
+    /**
+     * The fully fine-tuned model, a Hugging Face checkpoint folder (method {@code full}); for {@code peft4j pretrain}
+     * also the base model with a mergeable adapter merged.
+     */
     public static final String MODEL = "model";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

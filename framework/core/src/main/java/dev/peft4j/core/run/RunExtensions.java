@@ -38,7 +38,12 @@ final class RunExtensions {
 
     /** The tuning method {@code method.type} names, made with its {@code method.<name>} block. */
     TuningMethod method(Config root) {
-        TuningMethodFactory factory = extensions.tuningMethods().get(root.getString("method.type"));
+        return method(root.getString("method.type"), root);
+    }
+
+    /** The tuning method {@code name}, made with its {@code method.<name>} block. */
+    TuningMethod method(String name, Config root) {
+        TuningMethodFactory factory = extensions.tuningMethods().get(name);
         return factory.create(SettingsReader.ownSettings(root.getConfig("method"), factory), context(factory));
     }
 

@@ -1,7 +1,9 @@
 package dev.peft4j.core.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.peft4j.spi.SpiVersion;
 import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,6 +20,27 @@ public record RunManifest(String pipeline, String runDir, long seed, String base
                           String finishedAt, double wallSeconds, double trainingSeconds, long trainedTokens,
                           double tokensPerSecond, long peakRssBytes, long totalParameters, long trainableParameters,
                           JsonNode config) {
+
+    /** peft4j, SPI and Java versions. */
+    static Map<String, String> currentVersions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("peft4j", SpiVersion.peft4j());
+        versions.put("spi", SpiVersion.spi());
+        versions.put("java", Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+        return versions;
+    }
+
+    /** Operating system, architecture, processors, heap, and the load average at the start and now. */
+    static Map<String, Object> machineOf(RunClock clock) {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("arch", System.getProperty("os.arch"));
+        machine.put("processors", Runtime.getRuntime().availableProcessors());
+        machine.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
+        machine.put("load_average_start", clock.loadAverageAtStart());
+        machine.put("load_average_end", loadAverage());
+        return machine;
+    }
 
     /** The one-minute system load average, or -1 when the platform has none. */
     static double loadAverage() {

@@ -12,7 +12,6 @@ import dev.peft4j.core.report.RunReport;
 import dev.peft4j.core.report.Timing;
 import dev.peft4j.core.report.TrainingHistory;
 import dev.peft4j.core.train.TrainingResult;
-import dev.peft4j.spi.SpiVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -52,6 +51,13 @@ final class RunOutputs {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("validation", validation);
         metrics.put("test", test == null ? Map.of() : test.metrics());
+        metrics.put("training", trainingSummary(training));
+        metrics.put("parameters", parameterSummary(parameters));
+        dir.writeJson(RunDirectory.METRICS, metrics);
+    }
+
+    /** How training went, as metrics.json records it: steps, best checkpoint, tokens and speed. */
+    static Map<String, Object> trainingSummary(TrainingResult training) {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("steps", training.steps());
         run.put("stopped_early", training.stoppedEarly());
@@ -62,29 +68,21 @@ final class RunOutputs {
         run.put("tokens", training.tokens());
         run.put("training_seconds", training.trainingSeconds());
         run.put("tokens_per_second", training.tokensPerSecond());
-        metrics.put("training", run);
-        metrics.put("parameters", Map.of("total", parameters.total(), "trainable", parameters.trainable(),
-                "trainable_percent", 100 * parameters.trainableFraction()));
-        dir.writeJson(RunDirectory.METRICS, metrics);
+        return run;
+    }
+
+    static Map<String, Object> parameterSummary(ParameterCounts parameters) {
+        return Map.of("total", parameters.total(), "trainable", parameters.trainable(),
+                "trainable_percent", 100 * parameters.trainableFraction());
     }
 
     void writeManifest(RunClock clock, double wallSeconds, long peakRss, BaseModel base, String method) {
-        Map<String, String> versions = new LinkedHashMap<>();
-        versions.put("peft4j", SpiVersion.peft4j());
-        versions.put("spi", SpiVersion.spi());
-        versions.put("java", Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        machine.put("arch", System.getProperty("os.arch"));
-        machine.put("processors", Runtime.getRuntime().availableProcessors());
-        machine.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
-        machine.put("load_average_start", clock.loadAverageAtStart());
-        machine.put("load_average_end", RunManifest.loadAverage());
         try {
             RunManifest manifest = new RunManifest(settings.config().source(), dir.dir().toString(),
                     settings.host().pipeline().seed(), base.nameOrPath() + (settings.model().randomInit()
                             ? " (random-init: weights replaced by random draws)" : ""),
-                    method, versions, machine, clock.startedAt().toString(), Instant.now().toString(), wallSeconds,
+                    method, RunManifest.currentVersions(), RunManifest.machineOf(clock), clock.startedAt().toString(),
+                    Instant.now().toString(), wallSeconds,
                     training.trainingSeconds(), training.tokens(), training.tokensPerSecond(), peakRss,
                     parameters.total(), parameters.trainable(), JSON.readTree(settings.config().renderJson()));
             dir.writeJson(RunDirectory.MANIFEST, manifest);

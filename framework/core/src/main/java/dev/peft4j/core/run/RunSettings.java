@@ -67,7 +67,8 @@ public record RunSettings(PipelineConfig config, Path baseDir, HostSettings host
         }
     }
 
-    private static void checkPrecision(Config root, HostSettings host, List<ConfigProblem> problems) {
+    /** training.precision and model.precision must be set together; the same for every kind of run. */
+    static void checkPrecision(Config root, HostSettings host, List<ConfigProblem> problems) {
         TrainingPrecision training = host.training().precision();
         Precision compute = Precision.parse(root.getString("model.precision"));
         if (COMPUTE.get(training) != compute) {
@@ -77,7 +78,7 @@ public record RunSettings(PipelineConfig config, Path baseDir, HostSettings host
         }
     }
 
-    private static ConfigProblem problem(Config root, String path, String expected, String found) {
+    static ConfigProblem problem(Config root, String path, String expected, String found) {
         return ConfigProblem.at(root.getValue(path).origin(), path, expected, found, null);
     }
 

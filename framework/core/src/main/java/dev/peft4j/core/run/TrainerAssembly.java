@@ -1,6 +1,10 @@
 package dev.peft4j.core.run;
 
+import dev.peft4j.core.config.HostSettings;
 import dev.peft4j.core.config.TrainingSettings;
+import dev.peft4j.core.train.Batch;
+import dev.peft4j.core.train.BatchSource;
+import dev.peft4j.core.train.TrainableModel;
 import dev.peft4j.core.train.Trainer;
 import dev.peft4j.core.train.TrainerOptions;
 import dev.peft4j.core.train.Validation;
@@ -15,10 +19,9 @@ final class TrainerAssembly {
     private TrainerAssembly() {
     }
 
-    static TrainerOptions options(RunSettings settings, boolean resume) {
-        TrainingSettings t = settings.host().training();
-        OptimizerSettings o = settings.optimizer();
-        return new TrainerOptions(settings.host().pipeline().seed(), t.epochs(), t.maxSteps(), t.batchSize(),
+    static TrainerOptions options(HostSettings host, OptimizerSettings o, boolean resume) {
+        TrainingSettings t = host.training();
+        return new TrainerOptions(host.pipeline().seed(), t.epochs(), t.maxSteps(), t.batchSize(),
                 t.gradientAccumulationSteps(), t.learningRate(), t.warmupSteps(), t.warmupRatio(), t.evalEverySteps(),
                 o.saveEverySteps(), t.bestMetric(), t.greaterIsBetter(), t.earlyStoppingPatience(), t.loadBestAtEnd(),
                 resume || t.resume(), o.logEverySteps());
@@ -27,14 +30,14 @@ final class TrainerAssembly {
     /**
      * @param validation null when there are no validation rows: then nothing picks a best checkpoint
      */
-    static Trainer<TokenBatch> build(RunSettings settings, boolean resume, GraphModel<TokenBatch> model, TokenizedSource train,
-                                     Validation validation, LrSchedule schedule, Path runDir,
-                                     List<TrainingListener> listeners) {
-        TrainingSettings t = settings.host().training();
-        Trainer.Builder<TokenBatch> builder = Trainer.builder(model, train)
-                .options(options(settings, resume))
-                .optimizer(settings.optimizer().optimizer(t))
-                .lossScaling(settings.optimizer().lossScaling(t.precision()))
+    static <B extends Batch> Trainer<B> build(HostSettings host, OptimizerSettings optimizer, boolean resume,
+                                              TrainableModel<B> model, BatchSource<B> train, Validation validation,
+                                              LrSchedule schedule, Path runDir, List<TrainingListener> listeners) {
+        TrainingSettings t = host.training();
+        Trainer.Builder<B> builder = Trainer.builder(model, train)
+                .options(options(host, optimizer, resume))
+                .optimizer(optimizer.optimizer(t))
+                .lossScaling(optimizer.lossScaling(t.precision()))
                 .schedule(schedule)
                 .runDirectory(runDir);
         if (validation != null) {

@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,6 +33,8 @@ public final class HfTokenizer implements TextTokenizer {
     private final long padId;
     /** The binding fixes truncation per instance; one instance per requested length, made on first use. */
     private final Map<Integer, HuggingFaceTokenizer> byMaxLength = new ConcurrentHashMap<>();
+    /** Encodes without special tokens and without truncation, for text that is cut into blocks afterwards. */
+    private volatile HuggingFaceTokenizer plain;
     private volatile boolean closed;
 
     private HfTokenizer(Path dir, byte[] tokenizerJson, Vocabulary vocabulary, TokenizerSettings settings,
@@ -101,6 +106,22 @@ public final class HfTokenizer implements TextTokenizer {
         return new Encoding(encoding.getIds(), encoding.getTypeIds());
     }
 
+    /**
+     * The tokens of {@code text} alone: no special tokens, no truncation, however long the text (continued
+     * pretraining cuts the concatenated tokens of many texts into blocks itself).
+     */
+    public long[] encodePlain(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("text to encode must not be null");
+        }
+        try {
+            return plainBinding().encode(text, false, false).getIds();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the tokenizer of " + dir + " cannot encode the text: "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public long padId() {
         return padId;
@@ -122,8 +143,37 @@ public final class HfTokenizer implements TextTokenizer {
     }
 
     /** The id of a token (special or not) in this tokenizer's vocabulary, e.g. {@code [MASK]}. */
-    public java.util.OptionalLong tokenId(String token) {
+    public OptionalLong tokenId(String token) {
         return vocabulary.id(token);
+    }
+
+    /**
+     * The mask token's id: {@code mask_token} of tokenizer_config.json (or special_tokens_map.json), else
+     * {@code [MASK]} or {@code <mask>} when the vocabulary has one of them; empty for tokenizers without one (GPT-2).
+     */
+    public OptionalLong maskId() {
+        if (settings.maskToken().isPresent()) {
+            return vocabulary.id(settings.maskToken().get());
+        }
+        OptionalLong bert = vocabulary.id("[MASK]");
+        return bert.isPresent() ? bert : vocabulary.id("<mask>");
+    }
+
+    /** The end-of-text token's id ({@code eos_token}), when the tokenizer names one. */
+    public OptionalLong eosId() {
+        return settings.eosToken().map(vocabulary::id).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Ids that are never text: the added tokens tokenizer.json marks special, and the pad, mask and eos tokens, as
+     * transformers' {@code all_special_ids}.
+     */
+    public Set<Long> specialIds() {
+        Set<Long> ids = new HashSet<>(vocabulary.specialIds());
+        ids.add(padId);
+        maskId().ifPresent(ids::add);
+        eosId().ifPresent(ids::add);
+        return Set.copyOf(ids);
     }
 
     @Override
@@ -131,6 +181,9 @@ public final class HfTokenizer implements TextTokenizer {
         closed = true;
         byMaxLength.values().forEach(HuggingFaceTokenizer::close);
         byMaxLength.clear();
+        if (plain != null) {
+            plain.close();
+        }
     }
 
     private HuggingFaceTokenizer binding(int maxLength) {
@@ -140,8 +193,21 @@ public final class HfTokenizer implements TextTokenizer {
         return byMaxLength.computeIfAbsent(maxLength, this::newBinding);
     }
 
+    private HuggingFaceTokenizer plainBinding() {
+        if (closed) {
+            throw new IllegalStateException("the tokenizer of " + dir + " is closed");
+        }
+        if (plain == null) {
+            synchronized (this) {
+                if (plain == null) {
+                    plain = load(Map.of("addSpecialTokens", "false", "padding", "false", "truncation", "false"));
+                }
+            }
+        }
+        return plain;
+    }
+
     private HuggingFaceTokenizer newBinding(int maxLength) {
-        DjlRuntime.keepOffline();
         String length = Integer.toString(maxLength);
         Map<String, String> options = Map.of(
                 "addSpecialTokens", "true",
@@ -150,6 +216,11 @@ public final class HfTokenizer implements TextTokenizer {
                 "maxLength", length,
                 // the binding lowers maxLength to modelMaxLength (512 unless given): the caller's length rules
                 "modelMaxLength", length);
+        return load(options);
+    }
+
+    private HuggingFaceTokenizer load(Map<String, String> options) {
+        DjlRuntime.keepOffline();
         try {
             return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), options);
         } catch (IOException | RuntimeException e) {

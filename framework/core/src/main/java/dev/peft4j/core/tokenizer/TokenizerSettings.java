@@ -10,8 +10,8 @@ import java.util.OptionalInt;
  * What {@code tokenizer_config.json} and {@code special_tokens_map.json} say beyond tokenizer.json; the config file wins
  * over the map, as in transformers. Absent keys take transformers' defaults (right padding, no maximum length).
  */
-record TokenizerSettings(Optional<String> padToken, Optional<String> eosToken, PaddingSide paddingSide,
-        OptionalInt modelMaxLength) {
+record TokenizerSettings(Optional<String> padToken, Optional<String> eosToken, Optional<String> maskToken,
+        PaddingSide paddingSide, OptionalInt modelMaxLength) {
 
     /** transformers writes 1e30 (VERY_LARGE_INTEGER) for "no limit". */
     private static final double NO_LIMIT = 1e18;
@@ -23,6 +23,7 @@ record TokenizerSettings(Optional<String> padToken, Optional<String> eosToken, P
         return new TokenizerSettings(
                 special(config, map, "pad_token"),
                 special(config, map, "eos_token"),
+                special(config, map, "mask_token"),
                 paddingSide(configFile, config),
                 modelMaxLength(configFile, config));
     }

@@ -14,11 +14,13 @@ final class Vocabulary {
     private final Map<String, Long> ids;
     private final int size;
     private final OptionalLong paddingId;
+    private final Set<Long> specialIds;
 
-    private Vocabulary(Map<String, Long> ids, int size, OptionalLong paddingId) {
+    private Vocabulary(Map<String, Long> ids, int size, OptionalLong paddingId, Set<Long> specialIds) {
         this.ids = ids;
         this.size = size;
         this.paddingId = paddingId;
+        this.specialIds = specialIds;
     }
 
     static Vocabulary of(Path file, JsonNode tokenizerJson) {
@@ -40,18 +42,22 @@ final class Vocabulary {
         } else {
             throw new TokenizerLoadException(file, "has no model.vocab; is it a tokenizers-library file?");
         }
+        Set<Long> special = new HashSet<>();
         for (JsonNode added : tokenizerJson.path("added_tokens")) {
             long id = added.path("id").asLong(-1);
             if (id >= 0 && added.path("content").isTextual()) {
                 ids.put(added.get("content").textValue(), id);
                 distinct.add(id);
+                if (added.path("special").asBoolean(false)) {
+                    special.add(id);
+                }
             }
         }
         JsonNode padding = tokenizerJson.get("padding");
         OptionalLong paddingId = padding != null && padding.path("pad_id").isIntegralNumber()
                 ? OptionalLong.of(padding.get("pad_id").longValue())
                 : OptionalLong.empty();
-        return new Vocabulary(Map.copyOf(ids), distinct.size(), paddingId);
+        return new Vocabulary(Map.copyOf(ids), distinct.size(), paddingId, Set.copyOf(special));
     }
 
     OptionalLong id(String token) {
@@ -62,6 +68,11 @@ final class Vocabulary {
     /** Distinct ids, added tokens included: {@code len(tokenizer)} in transformers. */
     int size() {
         return size;
+    }
+
+    /** Ids of the added tokens tokenizer.json marks {@code "special": true} ([CLS], [PAD], <|endoftext|>...). */
+    Set<Long> specialIds() {
+        return specialIds;
     }
 
     /** The pad id of the padding section that tokenizer.json itself may carry. */

@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.peft4j.core.model.Batch;
 import dev.peft4j.core.model.Head;
+import dev.peft4j.core.model.ModelBuilder;
 import dev.peft4j.core.model.ModelGraph;
 import dev.peft4j.core.model.Tensors;
 import dev.peft4j.core.model.TinyModels;
+import dev.peft4j.core.model.config.BertConfig;
 import dev.peft4j.core.model.surgery.ToyLowRankMethod;
 import dev.peft4j.core.safetensors.DType;
 import dev.peft4j.core.safetensors.SafetensorsFile;
@@ -91,6 +94,35 @@ class AdapterRoundTripTest {
         assertThat(saved.taskType()).contains("SEQ_CLS");
         try (ModelGraph loaded = SavedAdapter.build(gpt2(Head.classification(3)), Map.of("default", saved))) {
             assertThat(loaded.evaluate(BATCH, loaded.logits())).isEqualTo(trained);
+        }
+    }
+
+    @Test
+    void aMaskedLmAdapterCarriesTheNewHeadAsModulesToSaveAndLoadsBack() {
+        Path dir = work.resolve("adapter");
+        BertConfig config = TinyModels.bert();
+        Map<String, FloatTensor> encoder = TinyModels.bertWeights(config, 2);
+        Batch batch = Batch.of(new int[][] {{2, 17, 5, 28}, {9, 3, 1, 4}});
+        FloatTensor trained;
+        try (ModelGraph model = ModelBuilder.create(config, TinyModels.store(encoder),
+                TinyModels.options(Head.maskedLm())).adapter("default", new ToyLowRankMethod(2, 1)).build()) {
+            train(model, "default", 3);
+            model.write("cls.predictions.bias", TinyModels.normal(new Random(8), 1, config.vocabSize()));
+            trained = model.evaluate(batch, model.logits());
+            AdapterWriter.save(model, "default", dir);
+
+            Map<String, Object> saved = AdapterWriter.config(model, "default");
+            assertThat(saved).containsEntry("task_type", null).containsEntry("modules_to_save", List.of(
+                    "cls.predictions.transform.dense", "cls.predictions.transform.LayerNorm", "cls.predictions"));
+            assertThat(model.adapterTensors("default")).containsKeys("base_model.model.cls.predictions.bias",
+                    "base_model.model.cls.predictions.transform.dense.weight");
+        }
+
+        SavedAdapter saved = reader(work).read(dir);
+        assertThat(saved.taskType()).isEmpty();
+        try (ModelGraph loaded = SavedAdapter.build(ModelBuilder.create(config, TinyModels.store(encoder),
+                TinyModels.options(Head.maskedLm())), Map.of("default", saved))) {
+            assertThat(loaded.evaluate(batch, loaded.logits())).isEqualTo(trained);
         }
     }
 

@@ -41,6 +41,8 @@ public final class FixedTask {
         Batch batch = Batch.of(ids);
         return switch (head.type()) {
             case CAUSAL_LM -> batch.withLabels(new Labels.Tokens(batch.inputIds().clone()));
+            // every position is its own target: a masked LM that has nothing masked learns to copy its input
+            case MASKED_LM -> batch.withLabels(new Labels.Tokens(batch.inputIds().clone()));
             case SEQUENCE_CLASSIFICATION -> batch.withLabels(new Labels.Classes(
                     Arrays.stream(ids).mapToInt(row -> row[0] % head.numLabels()).toArray()));
             case REGRESSION -> batch.withLabels(new Labels.Targets(toFloats(

@@ -19,8 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Opens data files as text: strict decoding (never a silent replacement character) and no UTF-8 byte-order mark. */
-final class TextInput {
+/** Opens text files: strict decoding (never a silent replacement character) and no UTF-8 byte-order mark. */
+public final class TextInput {
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -28,7 +28,7 @@ final class TextInput {
     }
 
     /** A reader that throws on bytes that are not valid in {@code charset}, with a leading UTF-8 BOM skipped. */
-    static Reader open(Path file, Charset charset) throws IOException {
+    public static Reader open(Path file, Charset charset) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         if (charset.equals(StandardCharsets.UTF_8)) {
             skipBom(in);
@@ -68,6 +68,16 @@ final class TextInput {
     /** The error for a file that does not decode, pointing at the line of the first bad byte. */
     static DataFileException undecodable(Path file, String displayName, Charset charset,
                                          CharacterCodingException cause) {
+        return undecodable(file, displayName, charset, cause, "data.encoding");
+    }
+
+    /**
+     * The error for a file that does not decode, pointing at the line of the first bad byte.
+     *
+     * @param encodingKey the setting that names the charset, e.g. {@code data.encoding}
+     */
+    public static DataFileException undecodable(Path file, String displayName, Charset charset,
+                                                CharacterCodingException cause, String encodingKey) {
         long line;
         try {
             line = lineOfFirstUndecodableByte(file, charset);
@@ -75,7 +85,7 @@ final class TextInput {
             line = 0;
         }
         return new DataFileException(displayName, line, "the file is not valid " + charset.name()
-                + ": set data.encoding to the file's charset (ISO-8859-1 or windows-1252 for most older"
+                + ": set " + encodingKey + " to the file's charset (ISO-8859-1 or windows-1252 for most older"
                 + " English corpora)", cause);
     }
 

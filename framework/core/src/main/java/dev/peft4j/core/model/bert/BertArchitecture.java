@@ -26,8 +26,9 @@ import org.tensorflow.types.TInt32;
 
 /**
  * BERT as Hugging Face's {@code BertForSequenceClassification}: word + position + token-type embeddings, post-LN
- * blocks, and the pooler (dense + tanh on [CLS]) feeding dropout and {@code classifier}. BERT is an encoder: it has
- * no causal-LM head.
+ * blocks, and the pooler (dense + tanh on [CLS]) feeding dropout and {@code classifier}; or, with a masked-LM head, as
+ * {@code BertForMaskedLM}: the same encoder without the pooler, and {@code cls.predictions} ({@link BertMlmHead}).
+ * BERT is an encoder: it has no causal-LM head.
  */
 public final class BertArchitecture implements Architecture {
 
@@ -41,6 +42,7 @@ public final class BertArchitecture implements Architecture {
     private Operand<TFloat32> embNormWeight;
     private Operand<TFloat32> embNormBias;
     private LinearLayer pooler;
+    private BertMlmHead maskedLmHead;
 
     private record Block(LinearLayer query, LinearLayer key, LinearLayer value, LinearLayer attnOut,
             Operand<TFloat32> attnNormWeight, Operand<TFloat32> attnNormBias, LinearLayer intermediate,
@@ -85,7 +87,8 @@ public final class BertArchitecture implements Architecture {
     public void declare(WeightRegistry w, Head head, long seed) {
         if (head.type() == Head.Type.CAUSAL_LM) {
             throw new IllegalArgumentException("BERT is an encoder and has no causal-LM head; use sequence "
-                    + "classification or regression, or a decoder (gpt2, llama) for language modelling");
+                    + "classification, regression or masked-LM, or a decoder (gpt2, llama) for causal language "
+                    + "modelling");
         }
         int h = config.hiddenSize();
         int inter = config.intermediateSize();
@@ -107,6 +110,11 @@ public final class BertArchitecture implements Architecture {
                     w.linear(p + "output.dense", i, inter, h, false, true),
                     w.frozenNorm(p + "output.LayerNorm.weight", h),
                     w.frozenNorm(p + "output.LayerNorm.bias", h)));
+        }
+        if (head.type() == Head.Type.MASKED_LM) {
+            // BertForMaskedLM has no pooler: a checkpoint's pooler is not read, nor written with the model
+            maskedLmHead = BertMlmHead.declare(w, config, wordEmbeddings, seed);
+            return;
         }
         pooler = w.inStore(P + "pooler.dense.weight") ? w.linear(P + "pooler.dense", -1, h, h, false, true)
                 : newPooler(w, h, seed);
@@ -182,5 +190,13 @@ public final class BertArchitecture implements Architecture {
     @Override
     public Operand<TFloat32> lmHeadWeight() {
         throw new IllegalStateException("BERT has no causal-LM head");
+    }
+
+    @Override
+    public BertMlmHead maskedLmHead() {
+        if (maskedLmHead == null) {
+            throw new IllegalStateException("the BERT graph was declared without a masked-LM head");
+        }
+        return maskedLmHead;
     }
 }

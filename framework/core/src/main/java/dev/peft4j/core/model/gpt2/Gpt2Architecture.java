@@ -79,6 +79,10 @@ public final class Gpt2Architecture implements Architecture {
 
     @Override
     public void declare(WeightRegistry w, Head head, long seed) {
+        if (head.type() == Head.Type.MASKED_LM) {
+            throw new IllegalArgumentException("GPT-2 is a decoder and has no masked-LM head; train it as a causal LM"
+                    + " (or use an encoder, bert, for masked-LM)");
+        }
         int h = config.hiddenSize();
         wte = w.frozen(wordEmbeddingName(), config.vocabSize(), h);
         wpe = w.frozen(PREFIX + "wpe.weight", config.maxPositions(), h);

@@ -68,6 +68,11 @@ public interface Architecture {
     /** The output embedding [vocab, H] of a causal-LM head (tied to the input embedding or {@code lm_head.weight}). */
     Operand<TFloat32> lmHeadWeight();
 
+    /** The masked-LM head {@link #declare} declared for a {@link Head.Type#MASKED_LM} head; encoders only. */
+    default MaskedLmHead maskedLmHead() {
+        throw new IllegalStateException(config().modelType() + " has no masked-LM head");
+    }
+
     /** @param module e.g. {@code classifier}; @param bias whether the head has {@code module.bias} */
     record ClassifierLayout(String module, boolean bias) {
     }

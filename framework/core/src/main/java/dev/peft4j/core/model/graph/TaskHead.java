@@ -10,6 +10,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TNumber;
 
 /** The task head: its weights, logits and loss. */
@@ -55,7 +56,7 @@ public final class TaskHead {
      * holds them with matching shapes (a fine-tuned classifier) provides their values instead.
      */
     public void declare(WeightRegistry weights, long seed) {
-        if (head.type() == Head.Type.CAUSAL_LM) {
+        if (head.predictsTokens()) {
             return;
         }
         Architecture.ClassifierLayout layout = arch.classifierLayout();
@@ -73,15 +74,16 @@ public final class TaskHead {
 
     /**
      * The module a classification or regression head is, as Hugging Face names it ({@code classifier} or
-     * {@code score}); null for a causal-LM head, whose output embedding is a base weight.
+     * {@code score}); null for a language-model head, which the architecture declares (the causal LM's output
+     * embedding, BERT's {@code cls.predictions}).
      */
     public String module() {
-        return head.type() == Head.Type.CAUSAL_LM ? null : arch.classifierLayout().module();
+        return head.predictsTokens() ? null : arch.classifierLayout().module();
     }
 
-    /** The head's trainable weights ({@code classifier.weight}, {@code classifier.bias}); none for causal LM. */
+    /** The head's trainable weights ({@code classifier.weight}, {@code classifier.bias}); none for language models. */
     public List<String> weightNames() {
-        if (head.type() == Head.Type.CAUSAL_LM) {
+        if (head.predictsTokens()) {
             return List.of();
         }
         Architecture.ClassifierLayout layout = arch.classifierLayout();
@@ -97,6 +99,7 @@ public final class TaskHead {
             Operand<? extends TNumber> labels) {
         return switch (head.type()) {
             case CAUSAL_LM -> causalLm(ctx, hidden, mask, cast(ctx.tf(), labels, TInt32.class));
+            case MASKED_LM -> maskedLm(ctx, hidden, cast(ctx.tf(), labels, TInt32.class));
             case SEQUENCE_CLASSIFICATION -> classification(ctx, hidden, mask, cast(ctx.tf(), labels, TInt32.class));
             case REGRESSION -> regression(ctx, hidden, mask, cast(ctx.tf(), labels, TFloat32.class));
         };
@@ -131,6 +134,33 @@ public final class TaskHead {
                 tf.reshape(mask, tf.constant(new int[] {-1})));
         Operand<TFloat32> count = tf.sum(weights, tf.constant(0));
         Operand<TFloat32> total = tf.sum(tf.math.mul(perToken, weights), tf.constant(0));
+        return new Outputs(logits, tf.math.div(total, tf.math.maximum(count, tf.constant(1f))), count);
+    }
+
+    /**
+     * Counted are the positions whose label is not {@link Head#IGNORE_INDEX} (the masked ones; the data never masks
+     * padding). The transform runs for every position, which the full logits need; the vocabulary projection, the
+     * largest matmul of the step, runs in the loss for the counted positions alone.
+     */
+    private Outputs maskedLm(BuildContext ctx, Operand<TFloat32> hidden, Operand<TInt32> labels) {
+        Ops tf = ctx.tf();
+        MaskedLmHead mlm = arch.maskedLmHead();
+        Operand<TInt32> shape = tf.shape(hidden);
+        Operand<TFloat32> flat = tf.reshape(hidden, tf.constant(new int[] {-1, arch.config().hiddenSize()}));
+        Operand<TFloat32> transformed = mlm.transform(ctx, flat);
+        Operand<TInt32> logitsShape = tf.concat(List.of(tf.slice(shape, tf.constant(new int[] {0}),
+                tf.constant(new int[] {2})), tf.constant(new int[] {arch.config().vocabSize()})), tf.constant(0));
+        Operand<TFloat32> logits = tf.reshape(mlm.logits(ctx, transformed), logitsShape);
+
+        Operand<TInt32> flatLabels = tf.reshape(labels, tf.constant(new int[] {-1}));
+        // Where only picks indices from the labels: it is not on the gradient path
+        Operand<TInt64> counted = tf.reshape(tf.where(tf.math.notEqual(flatLabels, tf.constant(Head.IGNORE_INDEX))),
+                tf.constant(new int[] {-1}));
+        Operand<TFloat32> selected = mlm.logits(ctx, tf.gather(transformed, counted, tf.constant(0)));
+        Operand<TInt32> targets = tf.gather(flatLabels, counted, tf.constant(0));
+        Operand<TFloat32> perToken = tf.nn.sparseSoftmaxCrossEntropyWithLogits(selected, targets).loss();
+        Operand<TFloat32> count = tf.dtypes.cast(tf.size(counted), TFloat32.class);
+        Operand<TFloat32> total = tf.sum(perToken, tf.constant(0));
         return new Outputs(logits, tf.math.div(total, tf.math.maximum(count, tf.constant(1f))), count);
     }
 

@@ -77,6 +77,10 @@ public final class LlamaArchitecture implements Architecture {
 
     @Override
     public void declare(WeightRegistry w, Head head, long seed) {
+        if (head.type() == Head.Type.MASKED_LM) {
+            throw new IllegalArgumentException("LLaMA is a decoder and has no masked-LM head; train it as a causal LM"
+                    + " (or use an encoder, bert, for masked-LM)");
+        }
         int h = config.hiddenSize();
         int attn = config.numHeads() * config.headDim();
         int kv = config.numKeyValueHeads() * config.headDim();
@@ -97,10 +101,11 @@ public final class LlamaArchitecture implements Architecture {
         }
         finalNorm = w.frozenNorm("model.norm.weight", h);
         if (head.type() == Head.Type.CAUSAL_LM) {
-            if (w.inStore("lm_head.weight")) {
-                lmHead = w.frozen("lm_head.weight", config.vocabSize(), h);
-            } else if (config.tieWordEmbeddings()) {
+            // As transformers: a tied config uses the input embedding even when the file also holds a copy of it
+            if (config.tieWordEmbeddings()) {
                 lmHead = embedTokens;
+            } else if (w.inStore("lm_head.weight")) {
+                lmHead = w.frozen("lm_head.weight", config.vocabSize(), h);
             } else {
                 throw new ModelLoadException("the checkpoint has no 'lm_head.weight' and config.json does not set "
                         + "tie_word_embeddings; a causal-LM head needs one of them");

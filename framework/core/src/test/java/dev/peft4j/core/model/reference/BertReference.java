@@ -57,6 +57,18 @@ public final class BertReference {
         return linear(pooled, classifierWeight, classifierBias)[0];
     }
 
+    /**
+     * Masked-LM logits [T, vocab] as transformers' BertForMaskedLM computes them: the transform (dense, exact GELU,
+     * LayerNorm) under {@code cls.predictions.transform}, then the word embeddings (the tied decoder) plus
+     * {@code cls.predictions.bias}.
+     */
+    public double[][] maskedLm(int[] ids, int[] types) {
+        double[][] x = RefMath.map(dense(hidden(ids, types), "cls.predictions.transform.dense"), RefMath::geluExact);
+        x = layerNorm(x, vector(w, "cls.predictions.transform.LayerNorm.weight"),
+                vector(w, "cls.predictions.transform.LayerNorm.bias"), c.layerNormEps());
+        return linear(x, matrix(w, "embeddings.word_embeddings.weight"), vector(w, "cls.predictions.bias"));
+    }
+
     private double[][] dense(double[][] x, String module) {
         return linear(x, matrix(w, module + ".weight"), vector(w, module + ".bias"));
     }
