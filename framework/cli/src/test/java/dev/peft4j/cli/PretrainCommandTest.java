@@ -110,14 +110,13 @@ class PretrainCommandTest {
     void validateChecksAPretrainingPipelineAsPretrainReadsIt() {
         Path example = ROOT.resolve("examples/sst2-domain-mlm.conf");
 
-        // method.type names lora by default, a plugin this test does not load
-        int exit = run("validate", example.toString(), "--plugins-dir", plugins.toString(), "-D", "method.type=full");
+        int exit = run("validate", example.toString(), "--plugins-dir", plugins.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("objective = \"masked-lm\"", "sst2-domain-mlm.conf:");
 
         out.getBuffer().setLength(0);
-        assertThat(run("validate", example.toString(), "--plugins-dir", plugins.toString(), "-D", "method.type=full",
+        assertThat(run("validate", example.toString(), "--plugins-dir", plugins.toString(),
                 "-D", "training.best-metric=accuracy")).isEqualTo(2);
         assertThat(err.toString()).contains("training.best-metric", "loss or perplexity");
     }

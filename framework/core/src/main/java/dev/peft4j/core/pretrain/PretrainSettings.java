@@ -11,15 +11,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The {@code pretrain} block: objective, tuning method, the text, how it is cut into blocks and held out, and the
- * masking.
+ * The {@code pretrain} block: objective, the text, how it is cut into blocks and held out, and the masking. The tuning
+ * method is the pipeline's {@code method.type}, as for fine-tuning.
  *
- * @param method             the tuning method by name: {@code full} or a method plugin's
  * @param blockSize          tokens per training sequence, special tokens included
  * @param validationFraction the share of the documents held out to measure loss and perplexity
  * @param seed               seeds the held-out choice and the masks
  */
-public record PretrainSettings(ObjectiveChoice objective, String method, CorpusSettings text, int blockSize,
+public record PretrainSettings(ObjectiveChoice objective, CorpusSettings text, int blockSize,
                                double validationFraction, MaskingSettings masking, long seed) {
 
     /** Blocks shorter than this leave too little context to learn from. */
@@ -28,8 +27,6 @@ public record PretrainSettings(ObjectiveChoice objective, String method, CorpusS
     public PretrainSettings {
         SettingsViolations v = new SettingsViolations();
         v.check(objective != null, "pretrain.objective", "auto, masked-lm or causal-lm", null);
-        v.check(method != null && !method.isBlank(), "pretrain.method", "a tuning method such as full or lora",
-                method);
         v.check(blockSize >= MIN_BLOCK_SIZE, "pretrain.block-size", "a whole number >= " + MIN_BLOCK_SIZE,
                 blockSize);
         v.check(validationFraction > 0 && validationFraction <= 0.5, "pretrain.validation-fraction",
@@ -45,7 +42,7 @@ public record PretrainSettings(ObjectiveChoice objective, String method, CorpusS
         MaskingSettings masking = attempt(() -> MaskingSettings.from(root), problems);
         PretrainSettings settings = attempt(() -> SettingsReader.read(root, c -> new PretrainSettings(
                 SettingsReader.enumValue(c, "pretrain.objective", ObjectiveChoice.class),
-                c.getString("pretrain.method"), text, c.getInt("pretrain.block-size"),
+                text, c.getInt("pretrain.block-size"),
                 c.getDouble("pretrain.validation-fraction"), masking, c.getLong("pretrain.seed"))), problems);
         if (!problems.isEmpty()) {
             throw new PipelineConfigException(problems);

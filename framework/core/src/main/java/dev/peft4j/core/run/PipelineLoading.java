@@ -16,8 +16,6 @@ public final class PipelineLoading {
         Extensions extensions = host.extensions();
         return PipelineConfigLoader.forHost(List.copyOf(host.referenceConfigs().values()), List.of(
                 ExtensionChoice.tuningMethods(extensions.tuningMethods().names()),
-                new ExtensionChoice("pretrain.method", "method", "tuning method",
-                        extensions.tuningMethods().names()),
                 ExtensionChoice.schedules(extensions.schedules().names()),
                 ExtensionChoice.metrics(extensions.metrics().names()),
                 new ExtensionChoice("data.augment.augmenters", "data.augment", "augmenter",

@@ -102,7 +102,7 @@ public final class PretrainRun {
                                  CorpusBlocks corpus, boolean resuming, RunClock clock) {
         long seed = settings.host().pipeline().seed();
         RunExtensions runExtensions = new RunExtensions(extensions, seed, dir.file("extensions"));
-        String methodName = settings.pretrain().method();
+        String methodName = settings.root().getString("method.type");
         TuningMethod method = runExtensions.method(methodName, settings.root());
         ModelOptions options = ModelOptions.fromConfig(settings.root().getConfig("model"), objective.head(), seed);
         try (ModelGraph graph = ModelBuilder.create(base.config(), base.weights(), options)
@@ -195,7 +195,7 @@ public final class PretrainRun {
         } else if (method.capabilities().contains(Capability.MERGEABLE)) {
             graph.merge(PipelineRun.ADAPTER);
         } else {
-            console.println("The " + settings.pretrain().method() + " method cannot be merged into the base weights,"
+            console.println("The " + settings.root().getString("method.type") + " method cannot be merged into the base weights,"
                     + " so there is no model folder to fine-tune further; its adapter holds what was learned.");
             return null;
         }

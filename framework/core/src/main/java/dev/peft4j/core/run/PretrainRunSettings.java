@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 /**
  * Every settings record {@code peft4j pretrain} reads, read at once so that a pipeline's refused values are reported
  * together. A pretraining pipeline has the {@code pipeline}, {@code model}, {@code training} and {@code evaluation}
- * blocks of any pipeline and a {@code pretrain} block instead of {@code data}; {@code method.type} and
- * {@code model.task} are not read ({@code pretrain.method} and {@code pretrain.objective} say what they would).
+ * blocks of any pipeline, {@code method} (which tuning method trains, as for fine-tuning), and a {@code pretrain}
+ * block instead of {@code data}; {@code model.task} is not read ({@code pretrain.objective} says what it would).
  *
  * @param baseDir         the pipeline file's folder: relative text and model paths resolve against it
  * @param runDirTimestamp {@code pipeline.run-dir-timestamp}

@@ -50,7 +50,7 @@ class CorpusBlocksTest {
     }
 
     private static PretrainSettings settings(Path file, double fraction, long seed) {
-        return new PretrainSettings(ObjectiveChoice.AUTO, "full", new CorpusSettings(List.of(file),
+        return new PretrainSettings(ObjectiveChoice.AUTO, new CorpusSettings(List.of(file),
                 CorpusFormat.TEXT, DocumentUnit.LINE, ColumnRef.named("text"), true, StandardCharsets.UTF_8), 16,
                 fraction, new MaskingSettings(0.15, 0.8, 0.1), seed);
     }

@@ -54,7 +54,6 @@ class PretrainRunSettingsTest {
 
         assertThat(PretrainRunSettings.isPretraining(config)).isTrue();
         assertThat(settings.pretrain().objective()).isEqualTo(ObjectiveChoice.AUTO);
-        assertThat(settings.pretrain().method()).isEqualTo("full");
         assertThat(settings.pretrain().text().files()).containsExactly(work.resolve("corpus"),
                 work.resolve("more/notes.jsonl"));
         assertThat(settings.pretrain().text().format()).isEqualTo(CorpusFormat.AUTO);
@@ -97,16 +96,15 @@ class PretrainRunSettingsTest {
     void theLoaderRefusesUnknownKeysObjectivesAndMethodsOfThePretrainBlock() {
         assertThatThrownBy(() -> load("strict.conf", """
                 model.path = "model"
-                method.type = full
+                method.type = lora
                 pretrain {
                   blok-size = 64
                   objective = mlm
-                  method = lora
                 }
                 """))
                 .isInstanceOf(PipelineConfigException.class)
                 .hasMessageContaining("strict.conf:4: pretrain.blok-size", "did you mean 'pretrain.block-size'")
                 .hasMessageContaining("strict.conf:5: pretrain.objective", "auto, masked-lm, causal-lm")
-                .hasMessageContaining("strict.conf:6: pretrain.method", "a loaded tuning method (full)");
+                .hasMessageContaining("strict.conf:2: method.type", "full");
     }
 }

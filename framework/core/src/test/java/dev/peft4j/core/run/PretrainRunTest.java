@@ -68,7 +68,7 @@ class PretrainRunTest {
         host.close();
     }
 
-    /** A masked-LM pipeline on the tiny BERT; no plugin is loaded here, so method.type's default must be replaced. */
+    /** A masked-LM pipeline on the tiny BERT, every weight trained. */
     private static String maskedLm(String name, Path model, int steps) {
         return """
                 pipeline { name = "%s", run-dir = "%s" }
@@ -89,9 +89,8 @@ class PretrainRunTest {
         return """
                 pipeline { name = "%s", run-dir = "%s" }
                 model { path = "%s", dropout = false }
-                method.toy.r = 4
+                method { type = toy, toy.r = 4 }
                 pretrain {
-                  method = toy
                   text { files = ["%s"], format = label-first }
                   block-size = 48
                   validation-fraction = 0.1
