@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
                     + " of pretrain.block-size tokens; a share of the documents is held out to measure loss and"
                     + " perplexity before and after training.",
             "Trains what method.type names, as in fine-tuning: every weight (full) or a method plugin's adapter, and"
-                    + " writes the run folder <pipeline.run-dir>-<timestamp>: pipeline.conf, corpus-report.json, log.jsonl, metrics.json,"
+                    + " writes the run folder <pipeline.run-dir>-<timestamp>: pipeline.conf, corpus-report.json,"
+                    + " log.jsonl, metrics.json,"
                     + " manifest.json, report.html, model/ (a Hugging Face checkpoint folder; fine-tune it with"
                     + " `peft4j run` and model.path = <run folder>/model) and adapter/ for a method plugin."},
         footer = {"", "Exit codes: 0 the run finished, 2 the pipeline, its text or a plugin has a problem, 1 the run"
