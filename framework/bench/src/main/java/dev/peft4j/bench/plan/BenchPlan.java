@@ -8,8 +8,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The order of runs: per round, first the matmul probes (one for TensorFlow, taken by the first TensorFlow engine, and
- * one per PyTorch engine), then each task on every engine that implements it. Engines run in the given order in even
+ * The order of runs: first the matmul probes (one for TensorFlow, taken by the first TensorFlow engine, and one per
+ * PyTorch engine; the peak hardly moves between rounds, so it is measured once), then per round each task on every
+ * engine that implements it. Engines run in the given order in even
  * rounds and reversed in odd rounds, so slow drifts of machine load hit every engine alike.
  */
 public final class BenchPlan {
@@ -27,7 +28,7 @@ public final class BenchPlan {
                 Collections.reverse(order);
             }
             for (Variant v : order) {
-                if (probes.contains(v)) {
+                if (rep == 0 && probes.contains(v)) {
                     runs.add(new PlannedRun(rep, v, spec(v, null, profile, shapes, adam, settings)));
                 }
             }

@@ -38,6 +38,12 @@ class BenchPlanTest {
     }
 
     @Test
+    void theMatmulPeakIsProbedInTheFirstRoundOnly() {
+        assertThat(plan(2, true)).extracting(PlannedRun::label).filteredOn(l -> l.contains("matmul"))
+                .containsExactly("r0-matmul-peft4j", "r0-matmul-torch-stock");
+    }
+
+    @Test
     void engineOrderReversesInOddRoundsToSpreadMachineNoise() {
         assertThat(plan(2, false)).extracting(PlannedRun::label).containsExactly(
                 "r0-lora-peft4j", "r0-lora-torch-stock", "r0-infer-peft4j", "r0-infer-torch-stock",
