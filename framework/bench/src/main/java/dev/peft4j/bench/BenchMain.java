@@ -4,12 +4,14 @@ import dev.peft4j.bench.measure.FlopModel;
 import dev.peft4j.bench.measure.ProcessProbe;
 import dev.peft4j.bench.measure.Stats;
 import dev.peft4j.bench.model.AdamSettings;
+import dev.peft4j.bench.model.BertShape;
 import dev.peft4j.bench.model.GptShape;
-import dev.peft4j.bench.model.LoraTarget;
 import dev.peft4j.bench.model.Task;
 import dev.peft4j.bench.plan.BenchPlan;
+import dev.peft4j.bench.plan.Device;
 import dev.peft4j.bench.plan.PlannedRun;
 import dev.peft4j.bench.plan.Profile;
+import dev.peft4j.bench.plan.Shapes;
 import dev.peft4j.bench.plan.Variant;
 import dev.peft4j.bench.plan.Variants;
 import dev.peft4j.bench.report.BenchReport;
@@ -38,54 +40,61 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The benchmark: the same GPT-2-shaped workloads on every engine variant, each run in its own JVM, engines alternating
- * between rounds; prints a table and writes a JSON report. See framework/bench/README.md.
+ * The benchmark: the same workloads (GPT-2-shaped LoRA, full fine-tuning and inference, and the example job's MiniLM
+ * LoRA step) on every engine variant, each run in its own JVM, engines alternating between rounds; prints a table and
+ * writes a JSON report. See framework/bench/README.md.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Races peft4j's TensorFlow graphs against PyTorch (DJL) and the machine's matmul peak.")
+        description = "Races peft4j's own training step against PyTorch (DJL) and the machine's matmul peak.")
 public final class BenchMain implements Callable<Integer> {
 
     private static final int EXIT_RUN_FAILED = 1;
     private static final int EXIT_PARITY = 2;
     private static final String FLOP_FORMULA = "matmul FLOPs only, 2 per multiply-add; N=batch*seq, H hidden, T seq, "
-            + "V vocab, r LoRA rank, L blocks: forward = L(24NH^2 + 4NTH) + 2NHV (+ L*8NHr with LoRA); full training = "
-            + "3 x forward; LoRA training = forward + 2NHV + L(24NH^2 + 8NTH + 16NHr) - (6NH^2 + 2NTH + 4NHr) on q,v "
-            + "or - (6NH^2 + 2NHr) on c_attn; inference = forward. See FlopModel.";
+            + "V vocab, r LoRA rank, L blocks. GPT-2: forward = L(24NH^2 + 4NTH) + 2NHV (+ L*8NHr with LoRA on c_attn); "
+            + "full training = 3 x forward; LoRA training = forward + 2NHV + L(24NH^2 + 8NTH + 16NHr) - (6NH^2 + 2NHr); "
+            + "inference = forward. MiniLM (LoRA on query, value; head = 2BH^2 + 2BHC): forward + backward = "
+            + "L(24NH^2 + 4NTH + 8NHr) + head + 2 head + L(24NH^2 + 8NTH + 16NHr) - (6NH^2 + 2NTH + 4NHr). See FlopModel.";
 
-    @Option(names = "--quick", description = "2 blocks, 1 warm-up + 2 timed steps, 1 round (under 2 minutes idle).")
+    @Option(names = "--quick", description = "2 GPT-2 blocks, 1 warm-up + 2 timed steps, 1 round, peft4j against "
+            + "tuned PyTorch unless --engines says otherwise (about 2 minutes).")
     boolean quick;
 
     @Option(names = "--parity", description = "Training tasks on every engine for --steps steps, no matmul probe; "
             + "prints the loss curves side by side.")
     boolean parity;
 
-    @Option(names = "--workloads", split = ",", description = "Any of lora, full, infer (default: all).")
-    List<String> workloads = List.of("lora", "full", "infer");
+    @Option(names = "--workloads", split = ",", description = "Any of lora, full, infer, minilm-lora (default: all).")
+    List<String> workloads = List.of("lora", "full", "infer", "minilm-lora");
 
-    @Option(names = "--engines", split = ",", description = "Any of tf, torch-stock, torch-tuned; the first is the "
-            + "parity reference (default: all).")
-    List<String> engines = List.of("tf", "torch-stock", "torch-tuned");
+    @Option(names = "--engines", split = ",", description = "Any of peft4j, tf-graph, torch-stock, torch-tuned; the "
+            + "first is the parity reference (default: peft4j, torch-stock, torch-tuned; --quick: peft4j, torch-tuned; "
+            + "a gpu build: peft4j).")
+    List<String> engines;
 
     @Option(names = "--out", description = "JSON report (default: bench.json).")
     Path out = Path.of("bench.json");
 
-    @Option(names = "--layers", description = "Transformer blocks (profile: 2 quick, 12 full).")
+    @Option(names = "--layers", description = "GPT-2 blocks (profile: 2 quick, 12 full).")
     Integer layers;
 
-    @Option(names = "--batch", description = "Sequences per step (default: 8).")
-    int batch = 8;
+    @Option(names = "--batch", description = "GPT-2 sequences per step (default: 8; x4 on a gpu build).")
+    Integer batch;
 
-    @Option(names = "--seq", description = "Tokens per sequence (default: 128).")
+    @Option(names = "--seq", description = "GPT-2 tokens per sequence (default: 128).")
     int seqLen = 128;
 
-    @Option(names = "--lora-target", description = "qv (LoRA on the q and v thirds of c_attn) or c_attn (on the whole "
-            + "fused projection, PEFT's and peft4j's GPT-2 default); default: qv.")
-    String loraTarget = "qv";
+    @Option(names = "--minilm-batch", description = "MiniLM sequences per step (default: 32 as the example job; x4 "
+            + "on a gpu build).")
+    Integer miniLmBatch;
+
+    @Option(names = "--minilm-seq", description = "MiniLM tokens per sequence (default: 64, the job's max-length).")
+    int miniLmSeqLen = 64;
 
     @Option(names = "--warmup", description = "Steps before timing, the first included (default: 1).")
     Integer warmup;
 
-    @Option(names = "--steps", description = "Timed steps per run (profile: 2 quick, 3 full; parity: 8).")
+    @Option(names = "--steps", description = "Timed steps per run (profile: 2; parity: 8).")
     Integer steps;
 
     @Option(names = "--reps", description = "Rounds over all engines (profile: 1 quick, 2 full).")
@@ -133,20 +142,28 @@ public final class BenchMain implements Callable<Integer> {
         Instant started = Instant.now();
         double loadStart = ProcessProbe.loadAverage();
         Profile profile = profile();
-        GptShape shape = GptShape.gpt2Small(profile.layers(), batch, seqLen, LoraTarget.fromId(loraTarget));
-        List<Variant> variants = Variants.select(engines, tcmalloc);
+        Device device = Device.ofBuild();
+        Shapes shapes = new Shapes(
+                GptShape.gpt2Small(profile.layers(), batch != null ? batch : 8 * device.batchFactor(), seqLen),
+                BertShape.miniLm(miniLmBatch != null ? miniLmBatch : 32 * device.batchFactor(), miniLmSeqLen));
+        List<String> engineNames = engines != null ? engines : defaultEngines(device);
+        List<Variant> variants = Variants.select(engineNames, tcmalloc);
         List<Task> tasks = workloads.stream().map(Task::fromId).toList();
         AdamSettings adam = new AdamSettings(learningRate, 0.9f, 0.999f, 1e-8f);
         var settings = new BenchPlan.RunSettings(batchPool, seed, threads, interOpThreads, matmulSize);
         boolean matmul = !noMatmul && !parity;
-        List<PlannedRun> plan = BenchPlan.build(variants, tasks, profile, shape, adam, settings, matmul);
+        List<PlannedRun> plan = BenchPlan.build(variants, tasks, profile, shapes, adam, settings, matmul);
 
         MachineInfo machine = MachineInfo.current();
-        System.out.printf(Locale.ROOT, "peft4j bench: %s, %d cores, load average %.2f%n", machine.cpu(),
-                machine.logicalCores(), loadStart);
-        System.out.printf(Locale.ROOT, "model: GPT-2 small shape, %d blocks, batch %d x seq %d, vocab %d, fp32; "
-                + "LoRA on %s; %s; %d runs, each in its own JVM (logs in %s)%n", shape.layers(), shape.batch(),
-                shape.seqLen(), shape.vocab(), shape.loraTarget().id(), profile, plan.size(), workDir.toAbsolutePath());
+        System.out.printf(Locale.ROOT, "peft4j bench: %s, %d cores, TensorFlow on %s, load average %.2f%n",
+                machine.cpu(), machine.logicalCores(), device, loadStart);
+        GptShape gpt = shapes.gpt();
+        BertShape miniLm = shapes.miniLm();
+        System.out.printf(Locale.ROOT, "models (fp32, random weights): GPT-2 small shape, %d blocks, batch %d x seq %d, "
+                + "vocab %d, LoRA r=%d on c_attn; MiniLM shape (all-MiniLM-L6-v2), batch %d x seq %d, LoRA r=%d on "
+                + "query, value%n%s; %d runs, each in its own JVM (logs in %s)%n", gpt.layers(), gpt.batch(),
+                gpt.seqLen(), gpt.vocab(), gpt.loraRank(), miniLm.batch(), miniLm.seqLen(), miniLm.loraRank(), profile,
+                plan.size(), workDir.toAbsolutePath());
 
         ForkedJvm jvm = new ForkedJvm(workDir, childJvmOptions, Duration.ofSeconds(runTimeoutSeconds));
         List<RunResult> results = new ArrayList<>();
@@ -180,12 +197,20 @@ public final class BenchMain implements Callable<Integer> {
         Map<String, String> described = new LinkedHashMap<>();
         variants.forEach(v -> described.put(v.name(), v.description()));
         BenchReport report = new BenchReport(started.toString(), wall, machine, loadStart, loadEnd,
-                settingsForReport(profile, shape, adam), described, FLOP_FORMULA, Parity.TOLERANCE, matmulSummaries,
+                settingsForReport(profile, device, shapes, adam), described, FLOP_FORMULA, Parity.TOLERANCE, matmulSummaries,
                 summaries, failures);
         Json.writeAtomically(Json.mapper(), out, report);
         System.out.printf(Locale.ROOT, "%nwall %.0f s, load average %.2f -> %.2f; report: %s%n", wall, loadStart,
                 loadEnd, out.toAbsolutePath());
         return exitCode(failures, summaries);
+    }
+
+    /** The PyTorch engines run on the CPU only, so a gpu build races peft4j alone unless asked. */
+    private List<String> defaultEngines(Device device) {
+        if (device == Device.GPU) {
+            return List.of("peft4j");
+        }
+        return quick ? List.of("peft4j", "torch-tuned") : List.of("peft4j", "torch-stock", "torch-tuned");
     }
 
     private Profile profile() {
@@ -196,11 +221,13 @@ public final class BenchMain implements Callable<Integer> {
                 base.matmulIterations());
     }
 
-    private Map<String, Object> settingsForReport(Profile profile, GptShape shape, AdamSettings adam) {
+    private Map<String, Object> settingsForReport(Profile profile, Device device, Shapes shapes, AdamSettings adam) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("mode", parity ? "parity" : quick ? "quick" : "full");
+        s.put("device", device);
         s.put("profile", profile);
-        s.put("shape", shape);
+        s.put("gpt2", shapes.gpt());
+        s.put("miniLm", shapes.miniLm());
         s.put("adam", adam);
         s.put("intraOpThreads", threads);
         s.put("interOpThreads", interOpThreads);

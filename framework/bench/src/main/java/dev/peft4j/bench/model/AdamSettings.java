@@ -1,8 +1,10 @@
 package dev.peft4j.bench.model;
 
 /**
- * Adam hyper-parameters shared by every engine. Both sides use the same update as TensorFlow's ApplyAdam:
- * {@code lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t)}, {@code w -= lr_t * m / (sqrt(v) + epsilon)}.
+ * Adam hyper-parameters shared by every engine, no weight decay and no clipping. Every engine computes PyTorch's
+ * (and peft4j's) update: {@code w -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + epsilon)}. A kernel of
+ * TensorFlow's form ({@code w -= lr_t * m / (sqrt(v) + eps_t)}, e.g. ApplyAdam or DJL's adamUpdate) computes exactly
+ * that when given {@link #correctedLearningRate} and {@link #correctedEpsilon}.
  */
 public record AdamSettings(float learningRate, float beta1, float beta2, float epsilon) {
 
@@ -22,13 +24,23 @@ public record AdamSettings(float learningRate, float beta1, float beta2, float e
         return new AdamSettings(1e-4f, 0.9f, 0.999f, 1e-8f);
     }
 
-    /** The bias-corrected step size of update number {@code step} (1-based). */
+    /** {@code lr * sqrt(1 - beta2^t) / (1 - beta1^t)} of update number {@code step} (1-based). */
     public float correctedLearningRate(int step) {
-        if (step < 1) {
-            throw new IllegalArgumentException("Adam steps count from 1 but got " + step);
-        }
+        checkStep(step);
         double c1 = 1 - Math.pow(beta1, step);
         double c2 = 1 - Math.pow(beta2, step);
         return (float) (learningRate * Math.sqrt(c2) / c1);
+    }
+
+    /** {@code epsilon * sqrt(1 - beta2^t)}: PyTorch's epsilon moved outside the bias correction. */
+    public float correctedEpsilon(int step) {
+        checkStep(step);
+        return (float) (epsilon * Math.sqrt(1 - Math.pow(beta2, step)));
+    }
+
+    private static void checkStep(int step) {
+        if (step < 1) {
+            throw new IllegalArgumentException("Adam steps count from 1 but got " + step);
+        }
     }
 }

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The names and shapes of every weight of the benchmark model, named as in a Hugging Face GPT-2 checkpoint (so a
- * {@link WeightSource} can stand in for one): Conv1D weights stored [in, out] ({@code y = x W + b}), q, k and v fused in
- * {@code attn.c_attn}. LoRA factors are named {@code <projection>.lora_A} / {@code .lora_B}.
+ * The names and shapes of every weight of the GPT-2-shaped model, named as in a Hugging Face GPT-2 checkpoint (so a
+ * {@link WeightSource} can stand in for one, and peft4j's {@code Gpt2Architecture} reads it as is): Conv1D weights stored
+ * [in, out] ({@code y = x W + b}), q, k and v fused in {@code attn.c_attn}. LoRA factors are laid out and named as
+ * Hugging Face PEFT saves them: {@code <module>.lora_A.weight} [r, in] and {@code <module>.lora_B.weight} [out, r].
  */
 public final class GptLayout {
 
@@ -19,10 +20,6 @@ public final class GptLayout {
     public static final String ATTENTION_OUT = "attn.c_proj";
     public static final String MLP_IN = "mlp.c_fc";
     public static final String MLP_OUT = "mlp.c_proj";
-
-    /** The adapted projections of {@link LoraTarget#QV}: virtual names for the q and v thirds of c_attn. */
-    public static final String QUERY = "attn.q";
-    public static final String VALUE = "attn.v";
 
     private GptLayout() {
     }
@@ -40,12 +37,14 @@ public final class GptLayout {
         return prefix + ".bias";
     }
 
-    public static String loraA(String prefix) {
-        return prefix + ".lora_A";
+    /** PEFT's name of the down projection A [r, in] of the adapter on {@code module}. */
+    public static String loraA(String module) {
+        return module + ".lora_A.weight";
     }
 
-    public static String loraB(String prefix) {
-        return prefix + ".lora_B";
+    /** PEFT's name of the up projection B [out, r] of the adapter on {@code module}. */
+    public static String loraB(String module) {
+        return module + ".lora_B.weight";
     }
 
     /** The base model's weights (everything a full fine-tune trains). */
@@ -67,26 +66,15 @@ public final class GptLayout {
         return List.copyOf(specs);
     }
 
-    /** The LoRA factors of every block: on q and v (A [H, r], B [r, H] each) or on c_attn (A [H, r], B [r, 3H]). */
+    /** One adapter per block on the fused c_attn: A [r, H], B [3H, r]. */
     public static List<TensorSpec> lora(GptShape s) {
         List<TensorSpec> specs = new ArrayList<>();
         for (int l = 0; l < s.layers(); l++) {
-            for (String target : loraTargets(s.loraTarget())) {
-                long out = target.equals(QKV) ? 3L * s.hidden() : s.hidden();
-                String prefix = block(l, target);
-                specs.add(new TensorSpec(loraA(prefix), new long[] {s.hidden(), s.loraRank()}, TensorSpec.Init.LORA_A));
-                specs.add(new TensorSpec(loraB(prefix), new long[] {s.loraRank(), out}, TensorSpec.Init.ZERO));
-            }
+            String module = block(l, QKV);
+            specs.add(new TensorSpec(loraA(module), new long[] {s.loraRank(), s.hidden()}, TensorSpec.Init.LORA_A));
+            specs.add(new TensorSpec(loraB(module), new long[] {3L * s.hidden(), s.loraRank()}, TensorSpec.Init.ZERO));
         }
         return List.copyOf(specs);
-    }
-
-    /** The block parts that carry LoRA factors. */
-    public static List<String> loraTargets(LoraTarget target) {
-        return switch (target) {
-            case QV -> List.of(QUERY, VALUE);
-            case C_ATTN -> List.of(QKV);
-        };
     }
 
     /** Every weight the task needs: base, plus the LoRA factors for the LoRA task. */
@@ -105,6 +93,7 @@ public final class GptLayout {
             case LORA_TRAIN -> lora(s);
             case FULL_TRAIN -> base(s);
             case INFERENCE -> List.of();
+            case MINILM_LORA -> throw new IllegalArgumentException("the MiniLM task runs on a BERT shape, not GPT-2");
         };
     }
 
@@ -112,12 +101,12 @@ public final class GptLayout {
         return specs.stream().mapToLong(TensorSpec::size).sum();
     }
 
-    private static void addLinear(List<TensorSpec> specs, String prefix, long in, long out) {
+    static void addLinear(List<TensorSpec> specs, String prefix, long in, long out) {
         specs.add(new TensorSpec(weight(prefix), new long[] {in, out}, TensorSpec.Init.WEIGHT));
         specs.add(new TensorSpec(bias(prefix), new long[] {out}, TensorSpec.Init.WEIGHT));
     }
 
-    private static void addNorm(List<TensorSpec> specs, String prefix, int h) {
+    static void addNorm(List<TensorSpec> specs, String prefix, int h) {
         specs.add(new TensorSpec(weight(prefix), new long[] {h}, TensorSpec.Init.GAIN));
         specs.add(new TensorSpec(bias(prefix), new long[] {h}, TensorSpec.Init.WEIGHT));
     }

@@ -29,7 +29,7 @@ public final class SeededWeights implements WeightSource {
         switch (spec.init()) {
             case WEIGHT -> fillUniform(random, data, 0f, GPT2_STD * SQRT3);
             case GAIN -> fillUniform(random, data, 1f, GPT2_STD * SQRT3);
-            case LORA_A -> fillUniform(random, data, 0f, (float) (1 / Math.sqrt(spec.shape()[0])));
+            case LORA_A -> fillUniform(random, data, 0f, (float) (1 / Math.sqrt(spec.shape()[spec.shape().length - 1])));
             case ZERO -> { }
         }
         generationNanos += System.nanoTime() - start;

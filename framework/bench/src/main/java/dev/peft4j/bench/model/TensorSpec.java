@@ -11,7 +11,7 @@ public record TensorSpec(String name, long[] shape, Init init) {
         WEIGHT,
         /** LayerNorm gains: 1 plus std-0.02 noise, so the gain path is exercised. */
         GAIN,
-        /** LoRA A: uniform in +-1/sqrt(fan-in), as PEFT's Kaiming-uniform default does. */
+        /** LoRA A [r, in]: uniform in +-1/sqrt(in), as PEFT's Kaiming-uniform default does. */
         LORA_A,
         /** LoRA B: zeros, so an adapter starts as the identity. */
         ZERO

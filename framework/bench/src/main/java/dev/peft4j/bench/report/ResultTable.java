@@ -23,15 +23,17 @@ public final class ResultTable {
             return;
         }
         out.println();
-        out.printf(Locale.ROOT, "%-6s %-12s %22s %8s %7s %9s %9s %7s %s%n", "task", "engine",
-                "tokens/s med [min-max]", "GFLOP/s", "%peak", "peakRSS", "1st step", "load", "loss vs reference");
+        out.printf(Locale.ROOT, "%-11s %-12s %22s %8s %6s %16s %9s %5s %s%n", "task", "engine",
+                "tokens/s med [min-max]", "GFLOP/s", "%peak", "peakRSS (setup)", "1st step", "load", "loss vs reference");
         for (WorkloadSummary w : workloads) {
-            out.printf(Locale.ROOT, "%-6s %-12s %22s %8.1f %7s %7.0fMB %8.1fs %7.1f %s%n", w.task(), w.variant(),
+            out.printf(Locale.ROOT, "%-11s %-12s %22s %8.1f %6s %16s %8.1fs %5.1f %s%n", w.task(), w.variant(),
                     String.format(Locale.ROOT, "%.0f [%.0f-%.0f]", w.tokensPerSecond().median(),
                             w.tokensPerSecond().min(), w.tokensPerSecond().max()),
                     w.achievedGflops(),
                     w.fractionOfPeak() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * w.fractionOfPeak()),
-                    w.peakResidentBytes() / 1e6, w.timeToFirstStepSeconds(), w.meanLoadAverage(), verdict(w));
+                    String.format(Locale.ROOT, "%.0fMB (%.0f)", w.peakResidentBytes() / 1e6,
+                            w.setupPeakResidentBytes() / 1e6),
+                    w.timeToFirstStepSeconds(), w.meanLoadAverage(), verdict(w));
         }
     }
 

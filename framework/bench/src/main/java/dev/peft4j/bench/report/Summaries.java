@@ -7,9 +7,13 @@ import dev.peft4j.bench.run.RunResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** Pools the rounds of each (task, variant) and compares every variant with the first one. */
 public final class Summaries {
+
+    /** Backends that run on TensorFlow, whose matmul probe is the yardstick. */
+    private static final Set<String> TENSORFLOW_BACKENDS = Set.of("peft4j", "tf");
 
     private Summaries() {
     }
@@ -31,8 +35,8 @@ public final class Summaries {
 
     /** The TensorFlow matmul peak, the yardstick of every workload's achieved FLOP rate; null when not measured. */
     public static Double peakGflops(List<MatmulSummary> matmul) {
-        return matmul.stream().filter(m -> m.backend().equals("tf")).findFirst().map(m -> m.gflops().median())
-                .orElse(null);
+        return matmul.stream().filter(m -> TENSORFLOW_BACKENDS.contains(m.backend())).findFirst()
+                .map(m -> m.gflops().median()).orElse(null);
     }
 
     public static List<WorkloadSummary> workloads(List<RunResult> results, List<Task> tasks, List<String> variants,
@@ -69,6 +73,7 @@ public final class Summaries {
         return new WorkloadSummary(task.id(), variant, first.engine(), runs.size(), gflop, seconds.inverse(tokens),
                 seconds, achieved, peakGflops == null ? null : achieved / peakGflops,
                 runs.stream().mapToLong(RunResult::peakResidentBytes).max().orElseThrow(),
+                runs.stream().mapToLong(RunResult::setupPeakResidentBytes).max().orElseThrow(),
                 median(runs.stream().mapToDouble(RunResult::timeToFirstStepSeconds).toArray()),
                 median(runs.stream().mapToDouble(RunResult::setupSeconds).toArray()),
                 median(runs.stream().mapToDouble(RunResult::firstStepSeconds).toArray()),

@@ -9,6 +9,7 @@ import dev.peft4j.bench.measure.Stats;
  * @param achievedGflops            gflopPerStep / median step time
  * @param fractionOfPeak            achievedGflops / the TensorFlow matmul peak of the same run (null without a probe)
  * @param peakResidentBytes         highest VmHWM over the rounds (each run is its own JVM)
+ * @param setupPeakResidentBytes    highest VmHWM over the rounds once the model was built and loaded, before a step
  * @param timeToFirstStepSeconds    median over rounds of setup + first step
  * @param losses                    the first round's loss per step, warm-up included
  * @param referenceVariant          the variant compared against (the first engine listed)
@@ -18,6 +19,7 @@ import dev.peft4j.bench.measure.Stats;
  */
 public record WorkloadSummary(String task, String variant, String engine, int runs, double gflopPerStep,
         Stats tokensPerSecond, Stats stepSeconds, double achievedGflops, Double fractionOfPeak, long peakResidentBytes,
+        long setupPeakResidentBytes,
         double timeToFirstStepSeconds, double setupSeconds, double firstStepSeconds, double meanLoadAverage,
         float[] losses, String referenceVariant, Double maxRelativeLossDifference, Boolean predictionsMatch) {
 }

@@ -1,7 +1,7 @@
 package dev.peft4j.bench.run;
 
 import dev.peft4j.bench.model.AdamSettings;
-import dev.peft4j.bench.model.GptShape;
+import dev.peft4j.bench.model.ModelShape;
 import dev.peft4j.bench.model.Task;
 import dev.peft4j.bench.workload.WorkloadSpec;
 
@@ -14,7 +14,7 @@ import dev.peft4j.bench.workload.WorkloadSpec;
  * @param measuredSteps steps timed after warm-up
  * @param batchPool     distinct batches cycled through (see {@code TokenBatches})
  */
-public record RunSpec(String variant, String backend, Task task, GptShape shape, AdamSettings adam, int warmupSteps,
+public record RunSpec(String variant, String backend, Task task, ModelShape shape, AdamSettings adam, int warmupSteps,
         int measuredSteps, int batchPool, long seed, int intraOpThreads, int interOpThreads, int matmulSize,
         int matmulIterations) {
 

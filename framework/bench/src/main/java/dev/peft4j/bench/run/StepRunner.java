@@ -18,8 +18,9 @@ public final class StepRunner {
         if (spec.measuresMatmul()) {
             double[] seconds = backend.timeMatmul(
                     spec.matmulSize(), spec.matmulIterations(), spec.intraOpThreads(), spec.interOpThreads());
-            return new RunResult(spec, backend.id(), 0, 0, new double[0], new float[0], new long[0], seconds,
-                    ProcessProbe.peakResidentBytes(), loadStart, ProcessProbe.loadAverage());
+            long peak = ProcessProbe.peakResidentBytes();
+            return new RunResult(spec, backend.id(), 0, 0, new double[0], new float[0], new long[0], seconds, peak,
+                    peak, peak, loadStart, ProcessProbe.loadAverage());
         }
         TokenBatches batches = new TokenBatches(spec.shape(), spec.seed(), spec.batchPool());
         SeededWeights weights = new SeededWeights(spec.seed());
@@ -30,6 +31,8 @@ public final class StepRunner {
             long start = System.nanoTime();
             workload.setup(weights);
             double setup = (System.nanoTime() - start - weights.generationNanos()) / 1e9;
+            long setupPeak = ProcessProbe.peakResidentBytes();
+            long firstStepPeak = 0;
             double first = 0;
             for (int step = 0; step < spec.totalSteps(); step++) {
                 var batch = batches.at(step);
@@ -38,6 +41,7 @@ public final class StepRunner {
                 double seconds = (System.nanoTime() - stepStart) / 1e9;
                 if (step == 0) {
                     first = seconds;
+                    firstStepPeak = ProcessProbe.peakResidentBytes();
                 }
                 if (step >= spec.warmupSteps()) {
                     measured[step - spec.warmupSteps()] = seconds;
@@ -48,7 +52,7 @@ public final class StepRunner {
                 }
             }
             return new RunResult(spec, workload.engine(), setup, first, measured, losses, checksums, new double[0],
-                    ProcessProbe.peakResidentBytes(), loadStart, ProcessProbe.loadAverage());
+                    ProcessProbe.peakResidentBytes(), setupPeak, firstStepPeak, loadStart, ProcessProbe.loadAverage());
         }
     }
 }

@@ -15,7 +15,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Adam on a chosen set of variables, built from ApplyAdam with the two control dependencies that TensorFlow Java's own
+ * Adam on a chosen set of variables (PyTorch's update, see {@link AdamSettings}), built from ApplyAdam with the two control dependencies that TensorFlow Java's own
  * optimizer lacks: every update waits for every gradient (an update to LoRA B must not run before the gradient of A,
  * which reads B, is computed), and the bias-correction powers beta^t are fed per step rather than kept in variables
  * updated without ordering. Gradients come from {@code graph.addGradients(loss, trainable)}, so frozen variables get
@@ -29,6 +29,8 @@ final class TfAdam {
     final Op initSlots;
     final Placeholder<TFloat32> beta1Power;
     final Placeholder<TFloat32> beta2Power;
+    /** PyTorch's epsilon times sqrt(1 - beta2^t), so that ApplyAdam computes PyTorch's update. */
+    final Placeholder<TFloat32> epsilon;
 
     TfAdam(Graph graph, Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> trainable, AdamSettings adam) {
         Output<?>[] xs = new Output<?>[trainable.size()];
@@ -49,7 +51,7 @@ final class TfAdam {
         Operand<TFloat32> lr = tf.constant(adam.learningRate());
         Operand<TFloat32> beta1 = tf.constant(adam.beta1());
         Operand<TFloat32> beta2 = tf.constant(adam.beta2());
-        Operand<TFloat32> epsilon = tf.constant(adam.epsilon());
+        this.epsilon = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 
         List<Op> updates = new ArrayList<>();
         List<Op> slotInits = new ArrayList<>();

@@ -8,7 +8,6 @@ import static dev.peft4j.bench.model.GptLayout.weight;
 
 import dev.peft4j.bench.model.GptLayout;
 import dev.peft4j.bench.model.GptShape;
-import dev.peft4j.bench.model.LoraTarget;
 import dev.peft4j.bench.model.Task;
 import dev.peft4j.bench.model.TensorSpec;
 import java.util.List;
@@ -42,7 +41,7 @@ final class TfGptGraph {
 
     final Placeholder<TInt32> inputs;
     final Placeholder<TInt32> labels;
-    /** Scalar mean cross-entropy over all tokens. */
+    /** Scalar mean cross-entropy over the scored positions (all but the last of each row, as Hugging Face's). */
     final Operand<TFloat32> loss;
     /** Arg-max token per position [batch*seq] (inference only, else null). */
     final Operand<TInt32> predictions;
@@ -61,20 +60,30 @@ final class TfGptGraph {
             // Fused softmax + cross-entropy; its backprop output is the gradient. (The sparse op has no gradient here.)
             Operand<TFloat32> oneHot = tf.oneHot(flatLabels, tf.constant(shape.vocab()), tf.constant(1f), tf.constant(0f));
             SoftmaxCrossEntropyWithLogits<TFloat32> ce = tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot);
-            this.loss = tf.math.mean(ce.loss(), tf.constant(0));
+            this.loss = scoredMean(ce.loss());
             this.predictions = null;
         } else {
             Operand<TFloat32> logProbs = tf.nn.logSoftmax(logits);
             Operand<TInt32> flatIndex = tf.math.add(rowOffsets(), flatLabels);
             Operand<TFloat32> picked = tf.gather(
                     tf.reshape(logProbs, tf.constant(new int[] {-1})), flatIndex, tf.constant(0));
-            this.loss = tf.math.neg(tf.math.mean(picked, tf.constant(0)));
+            this.loss = tf.math.neg(scoredMean(picked));
             this.predictions = tf.math.argMax(logits, tf.constant(1), TInt32.class);
         }
     }
 
     TfVariables variables() {
         return variables;
+    }
+
+    /** The mean of per-position values [batch*seq] over the scored positions. */
+    private Operand<TFloat32> scoredMean(Operand<TFloat32> perPosition) {
+        int t = shape.seqLen();
+        float[] weights = new float[shape.batch() * t];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = i % t == t - 1 ? 0f : 1f / (shape.batch() * (t - 1));
+        }
+        return tf.sum(tf.math.mul(perPosition, tf.constant(weights)), tf.constant(0));
     }
 
     /** One loading group for the embeddings, one per block (with its LoRA factors), one for the final norm. */
@@ -111,17 +120,12 @@ final class TfGptGraph {
 
     private Operand<TFloat32> attention(int layer, Operand<TFloat32> h, Operand<TFloat32> mask) {
         List<Output<TFloat32>> qkv = tf.split(tf.constant(1), projection(h, block(layer, GptLayout.QKV)), 3L).output();
-        Operand<TFloat32> q = qkv.get(0);
-        Operand<TFloat32> v = qkv.get(2);
-        if (task.usesLora() && shape.loraTarget() == LoraTarget.QV) {
-            q = tf.math.add(q, loraUpdate(h, block(layer, GptLayout.QUERY)));
-            v = tf.math.add(v, loraUpdate(h, block(layer, GptLayout.VALUE)));
-        }
         Operand<TFloat32> scores = tf.math.add(
-                tf.math.mul(tf.train.batchMatMul(heads(q), heads(qkv.get(1)), TFloat32.class, BatchMatMul.adjY(true)),
+                tf.math.mul(tf.train.batchMatMul(heads(qkv.get(0)), heads(qkv.get(1)), TFloat32.class,
+                        BatchMatMul.adjY(true)),
                         tf.constant((float) (1 / Math.sqrt(shape.headDim())))),
                 mask);
-        Operand<TFloat32> context = tf.train.batchMatMul(tf.nn.softmax(scores), heads(v), TFloat32.class);
+        Operand<TFloat32> context = tf.train.batchMatMul(tf.nn.softmax(scores), heads(qkv.get(2)), TFloat32.class);
         Operand<TFloat32> merged = tf.reshape(
                 tf.linalg.transpose(context, tf.constant(new int[] {0, 2, 1, 3})),
                 tf.constant(new int[] {-1, shape.hidden()}));
@@ -135,16 +139,17 @@ final class TfGptGraph {
     /** {@code x W + b}, plus the LoRA update when LoRA sits on this whole projection. */
     private Operand<TFloat32> projection(Operand<TFloat32> x, String prefix) {
         Operand<TFloat32> y = tf.nn.biasAdd(tf.linalg.matMul(x, variables.get(weight(prefix))), variables.get(bias(prefix)));
-        if (task.usesLora() && shape.loraTarget() == LoraTarget.C_ATTN && prefix.endsWith(GptLayout.QKV)) {
+        if (task.usesLora() && prefix.endsWith(GptLayout.QKV)) {
             y = tf.math.add(y, loraUpdate(x, prefix));
         }
         return y;
     }
 
-    /** {@code (x A) B * alpha/r}. */
+    /** PEFT's {@code x A^T B^T * alpha/r} with A [r, in] and B [out, r]. */
     private Operand<TFloat32> loraUpdate(Operand<TFloat32> x, String prefix) {
         Operand<TFloat32> update = tf.linalg.matMul(
-                tf.linalg.matMul(x, variables.get(loraA(prefix))), variables.get(loraB(prefix)));
+                tf.linalg.matMul(x, variables.get(loraA(prefix)), MatMul.transposeB(true)), variables.get(loraB(prefix)),
+                MatMul.transposeB(true));
         return tf.math.mul(update, tf.constant(shape.loraScale()));
     }
 

@@ -1,6 +1,7 @@
 package dev.peft4j.bench.tf;
 
 import dev.peft4j.bench.model.GptLayout;
+import dev.peft4j.bench.model.GptShape;
 import dev.peft4j.bench.model.TensorSpec;
 import dev.peft4j.bench.model.TokenBatch;
 import dev.peft4j.bench.model.WeightSource;
@@ -42,10 +43,11 @@ final class TfWorkload implements Workload {
     public void setup(WeightSource weights) {
         graph = new Graph();
         Ops tf = Ops.create(graph);
-        model = new TfGptGraph(tf, spec.shape(), spec.task());
+        GptShape shape = (GptShape) spec.shape();
+        model = new TfGptGraph(tf, shape, spec.task());
         if (spec.task().trains()) {
             List<Variable<TFloat32>> trainable = new ArrayList<>();
-            for (TensorSpec s : GptLayout.trainable(spec.shape(), spec.task())) {
+            for (TensorSpec s : GptLayout.trainable(shape, spec.task())) {
                 trainable.add(model.variables().get(s.name()));
             }
             adam = new TfAdam(graph, tf, model.loss, trainable, spec.adam());
@@ -71,6 +73,7 @@ final class TfWorkload implements Workload {
                 float b2 = (float) Math.pow(spec.adam().beta2(), updates);
                 runner.feed(adam.beta1Power, track(feeds, TFloat32.scalarOf(b1)))
                         .feed(adam.beta2Power, track(feeds, TFloat32.scalarOf(b2)))
+                        .feed(adam.epsilon, track(feeds, TFloat32.scalarOf(spec.adam().correctedEpsilon(updates))))
                         .addTarget(adam.train);
                 try (Result result = runner.run()) {
                     return StepResult.training(((TFloat32) result.get(0)).getFloat());

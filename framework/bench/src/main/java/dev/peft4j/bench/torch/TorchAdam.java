@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Adam through DJL's fused native update (the one its {@code Adam} optimizer calls), with our own m and v slots so
- * that they live as long as the model and not in a step's scope. The step size is bias-corrected in Java exactly as
- * TensorFlow's ApplyAdam does it. The update also zeroes each parameter's gradient.
+ * that they live as long as the model and not in a step's scope. The kernel has TensorFlow's form; fed the corrected
+ * step size and epsilon of {@link AdamSettings} it computes PyTorch's (and peft4j's) AdamW update without weight decay.
+ * The update also zeroes each parameter's gradient.
  */
 final class TorchAdam {
 
@@ -36,13 +37,14 @@ final class TorchAdam {
     void update() {
         updates++;
         float corrected = settings.correctedLearningRate(updates);
+        float epsilon = settings.correctedEpsilon(updates);
         for (int i = 0; i < params.size(); i++) {
             NDArray p = params.get(i);
             try (NDArray grad = p.getGradient()) {
                 p.getNDArrayInternal().adamUpdate(
                         new NDList(p, grad, means.get(i), variances.get(i)), new NDList(p),
                         settings.learningRate(), corrected, NO_WEIGHT_DECAY, NO_RESCALE, NO_CLIPPING,
-                        settings.beta1(), settings.beta2(), settings.epsilon(), true, false);
+                        settings.beta1(), settings.beta2(), epsilon, true, false);
             }
         }
     }

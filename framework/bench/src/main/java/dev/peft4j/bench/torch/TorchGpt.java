@@ -14,40 +14,46 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import dev.peft4j.bench.model.GptLayout;
 import dev.peft4j.bench.model.GptShape;
-import dev.peft4j.bench.model.LoraTarget;
-import dev.peft4j.bench.model.Task;
 import java.util.Map;
 
 /**
- * The benchmark's decoder in PyTorch eager ops through DJL, written the way a PyTorch user would: F.embedding,
+ * The GPT-2-shaped decoder in PyTorch eager ops through DJL, written the way a PyTorch user would: F.embedding,
  * F.layer_norm, F.linear on GPT-2's [in, out] weights (a transposed view, so addmm with no copy), q, k, v split from the
- * fused c_attn output (views), torch.matmul attention,
- * F.gelu, log_softmax + gather. Constants are persistent 0-d tensors: DJL 0.36's {@code mul(Number)} family wraps a
- * temporary buffer that autograd may read after it is freed.
+ * fused c_attn output (views), LoRA on c_attn as PEFT computes it ({@code x A^T B^T * alpha/r}), torch.matmul
+ * attention, F.gelu, and Hugging Face's causal-LM loss (log_softmax + gather, the last position of each row unscored).
+ * Constants are persistent tensors: DJL 0.36's {@code mul(Number)} family wraps a temporary buffer that autograd may
+ * read after it is freed.
  */
-final class TorchGpt {
+final class TorchGpt implements TorchModel {
 
     private static final float LAYER_NORM_EPSILON = 1e-5f;
     private static final float MASKED = -1e9f;
 
     private final GptShape shape;
-    private final Task task;
+    private final boolean lora;
     private final Map<String, NDArray> params;
     private final NDArray attentionScale;
     private final NDArray loraScale;
     private final NDArray mask;
+    /** [batch, seq, 1]: 1 where a position is scored, 0 on the last position of each row. */
+    private final NDArray scored;
+    /** -1 / (number of scored positions). */
+    private final NDArray negativeMean;
 
-    TorchGpt(NDManager manager, GptShape shape, Task task, Map<String, NDArray> params) {
+    TorchGpt(NDManager manager, GptShape shape, boolean lora, Map<String, NDArray> params) {
         this.shape = shape;
-        this.task = task;
+        this.lora = lora;
         this.params = params;
         this.attentionScale = manager.create((float) (1 / Math.sqrt(shape.headDim())));
         this.loraScale = manager.create(shape.loraScale());
         this.mask = causalMask(manager, shape.seqLen());
+        this.scored = scoredPositions(manager, shape.batch(), shape.seqLen());
+        this.negativeMean = manager.create(-1f / ((long) shape.batch() * (shape.seqLen() - 1)));
     }
 
     /** Logits [batch, seq, vocab] for token ids [batch, seq] (int64). */
-    NDArray logits(NDArray inputs) {
+    @Override
+    public NDArray logits(NDArray inputs) {
         NDArray wte = params.get(GptLayout.TOKEN_EMBEDDING);
         NDArray x = wte.getNDArrayInternal().embedding(inputs, wte, SparseFormat.DENSE).singletonOrThrow()
                 .add(params.get(GptLayout.POSITION_EMBEDDING));
@@ -58,21 +64,22 @@ final class TorchGpt {
         return layerNorm(x, GptLayout.FINAL_NORM).matMul(wte.transpose());
     }
 
-    /** Mean next-token cross-entropy: -mean(log_softmax(logits)[label]). Labels are int64 [batch, seq]. */
-    static NDArray loss(NDArray logits, NDArray labels) {
-        return logits.logSoftmax(-1).gather(labels.expandDims(-1), -1).mean().neg();
+    /** Mean next-token cross-entropy over the scored positions: position t predicts {@code labels[t]}. */
+    @Override
+    public NDArray loss(NDArray logits, NDArray labels) {
+        NDArray picked = logits.logSoftmax(-1).gather(labels.expandDims(-1), -1);
+        return picked.mul(scored).sum().mul(negativeMean);
     }
 
     private NDArray attention(int layer, NDArray h) {
-        NDList qkv = projection(h, block(layer, GptLayout.QKV)).split(3, 2); // DJL wants a non-negative axis
-        NDArray q = qkv.get(0);
-        NDArray v = qkv.get(2);
-        if (task.usesLora() && shape.loraTarget() == LoraTarget.QV) {
-            q = q.add(loraUpdate(h, block(layer, GptLayout.QUERY)));
-            v = v.add(loraUpdate(h, block(layer, GptLayout.VALUE)));
+        String qkvModule = block(layer, GptLayout.QKV);
+        NDArray fused = projection(h, qkvModule);
+        if (lora) {
+            fused = fused.add(loraUpdate(h, qkvModule));
         }
-        NDArray scores = heads(q).matMul(heads(qkv.get(1)).transpose(0, 1, 3, 2)).mul(attentionScale).add(mask);
-        NDArray context = scores.softmax(-1).matMul(heads(v)).transpose(0, 2, 1, 3)
+        NDList qkv = fused.split(3, 2); // DJL wants a non-negative axis
+        NDArray scores = heads(qkv.get(0)).matMul(heads(qkv.get(1)).transpose(0, 1, 3, 2)).mul(attentionScale).add(mask);
+        NDArray context = scores.softmax(-1).matMul(heads(qkv.get(2))).transpose(0, 2, 1, 3)
                 .reshape(shape.batch(), shape.seqLen(), shape.hidden());
         return projection(context, block(layer, GptLayout.ATTENTION_OUT));
     }
@@ -82,19 +89,16 @@ final class TorchGpt {
         return projection(hidden.getNDArrayInternal().gelu(), block(layer, GptLayout.MLP_OUT));
     }
 
-    /** F.linear on the transposed [in, out] weight, plus the LoRA update when LoRA sits on this whole projection. */
+    /** F.linear on the transposed [in, out] weight. */
     private NDArray projection(NDArray x, String prefix) {
         NDArrayEx ex = x.getNDArrayInternal();
-        NDArray y = ex.linear(x, params.get(weight(prefix)).transpose(), params.get(bias(prefix))).singletonOrThrow();
-        if (task.usesLora() && shape.loraTarget() == LoraTarget.C_ATTN && prefix.endsWith(GptLayout.QKV)) {
-            y = y.add(loraUpdate(x, prefix));
-        }
-        return y;
+        return ex.linear(x, params.get(weight(prefix)).transpose(), params.get(bias(prefix))).singletonOrThrow();
     }
 
-    /** {@code (x A) B * alpha/r}. */
-    private NDArray loraUpdate(NDArray x, String prefix) {
-        return x.matMul(params.get(loraA(prefix))).matMul(params.get(loraB(prefix))).mul(loraScale);
+    /** PEFT's {@code x A^T B^T * alpha/r} with A [r, in] and B [out, r]. */
+    private NDArray loraUpdate(NDArray x, String module) {
+        return x.matMul(params.get(loraA(module)).transpose()).matMul(params.get(loraB(module)).transpose())
+                .mul(loraScale);
     }
 
     private NDArray heads(NDArray x) {
@@ -116,5 +120,13 @@ final class TorchGpt {
             }
         }
         return manager.create(mask, new Shape(t, t));
+    }
+
+    private static NDArray scoredPositions(NDManager manager, int batch, int t) {
+        float[] scored = new float[batch * t];
+        for (int i = 0; i < scored.length; i++) {
+            scored[i] = i % t == t - 1 ? 0f : 1f;
+        }
+        return manager.create(scored, new Shape(batch, t, 1));
     }
 }

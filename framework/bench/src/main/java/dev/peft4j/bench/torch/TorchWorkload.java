@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.peft4j.bench.model.GptLayout;
+import dev.peft4j.bench.model.BertShape;
+import dev.peft4j.bench.model.GptShape;
+import dev.peft4j.bench.model.Layouts;
 import dev.peft4j.bench.model.TensorSpec;
 import dev.peft4j.bench.model.TokenBatch;
 import dev.peft4j.bench.model.WeightSource;
@@ -24,7 +26,7 @@ final class TorchWorkload implements Workload {
 
     private final WorkloadSpec spec;
     private NDManager manager;
-    private TorchGpt model;
+    private TorchModel model;
     private TorchAdam adam;
 
     TorchWorkload(WorkloadSpec spec) {
@@ -40,31 +42,34 @@ final class TorchWorkload implements Workload {
     public void setup(WeightSource weights) {
         manager = NDManager.newBaseManager(TorchBackend.ENGINE);
         Map<String, NDArray> params = new HashMap<>();
-        for (TensorSpec s : GptLayout.forTask(spec.shape(), spec.task())) {
+        for (TensorSpec s : Layouts.forTask(spec.shape(), spec.task())) {
             FloatTensor values = weights.tensor(s);
             params.put(s.name(), manager.create(values.data(), new Shape(values.shape())));
         }
         if (spec.task().trains()) {
             List<NDArray> trainable = new ArrayList<>();
-            for (TensorSpec s : GptLayout.trainable(spec.shape(), spec.task())) {
+            for (TensorSpec s : Layouts.trainable(spec.shape(), spec.task())) {
                 NDArray p = params.get(s.name());
                 p.setRequiresGradient(true);
                 trainable.add(p);
             }
             adam = new TorchAdam(manager, trainable, spec.adam());
         }
-        model = new TorchGpt(manager, spec.shape(), spec.task(), Map.copyOf(params));
+        model = spec.shape() instanceof GptShape gpt
+                ? new TorchGpt(manager, gpt, spec.task().usesLora(), Map.copyOf(params))
+                : new TorchBert(manager, (BertShape) spec.shape(), Map.copyOf(params));
     }
 
     @Override
     public StepResult step(TokenBatch batch) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray inputs = tokens(batch.inputs(), batch);
-            NDArray labels = tokens(batch.labels(), batch);
+            NDArray inputs = longs(batch.inputs(), new Shape(batch.batch(), batch.seqLen()));
+            NDArray targets = batch.classes() != null ? longs(batch.classes(), new Shape(batch.batch()))
+                    : longs(batch.labels(), new Shape(batch.batch(), batch.seqLen()));
             if (adam == null) {
                 NDArray logits = model.logits(inputs);
-                float loss = TorchGpt.loss(logits, labels).getFloat();
+                float loss = model.loss(logits, targets).getFloat();
                 long[] predicted = logits.argMax(-1).toLongArray();
                 int[] tokens = new int[predicted.length];
                 for (int i = 0; i < tokens.length; i++) {
@@ -74,7 +79,7 @@ final class TorchWorkload implements Workload {
             }
             float loss;
             try (GradientCollector collector = Engine.getEngine(TorchBackend.ENGINE).newGradientCollector()) {
-                NDArray value = TorchGpt.loss(model.logits(inputs), labels);
+                NDArray value = model.loss(model.logits(inputs), targets);
                 collector.backward(value);
                 loss = value.getFloat();
             }
@@ -90,12 +95,12 @@ final class TorchWorkload implements Workload {
         }
     }
 
-    /** Token ids as int64, which gather and embedding want. */
-    private NDArray tokens(int[] ids, TokenBatch batch) {
-        long[] wide = new long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            wide[i] = ids[i];
+    /** Token ids and classes as int64, which gather and embedding want. */
+    private NDArray longs(int[] values, Shape shape) {
+        long[] wide = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            wide[i] = values[i];
         }
-        return manager.create(wide, new Shape(batch.batch(), batch.seqLen()));
+        return manager.create(wide, shape);
     }
 }

@@ -23,25 +23,16 @@ class GptLayoutTest {
     }
 
     @Test
-    void loraOnQAndVAddsTwoRankEightAdaptersPerBlock() {
+    void loraPutsOneRankEightAdapterOnEveryFusedProjectionLaidOutAsPeftSavesIt() {
         GptShape shape = GptShape.gpt2Small(12, 8, 128);
         List<TensorSpec> lora = GptLayout.lora(shape);
-        assertThat(lora).hasSize(12 * 2 * 2);
+        assertThat(lora).hasSize(12 * 2);
+        // As many parameters as two adapters [768,8][8,768] on q and v.
         assertThat(GptLayout.parameterCount(lora)).isEqualTo(12L * 2 * 2 * 768 * 8);
-        assertThat(lora).extracting(TensorSpec::name)
-                .contains("transformer.h.0.attn.q.lora_A", "transformer.h.11.attn.v.lora_B")
-                .noneMatch(n -> n.contains("attn.k"));
-    }
-
-    @Test
-    void loraOnTheFusedProjectionHasOneWiderAdapterWithTheSameParameterCount() {
-        GptShape qv = GptShape.gpt2Small(12, 8, 128, LoraTarget.QV);
-        GptShape fused = GptShape.gpt2Small(12, 8, 128, LoraTarget.C_ATTN);
-        assertThat(GptLayout.lora(fused)).hasSize(12 * 2);
-        assertThat(GptLayout.lora(fused)).filteredOn(s -> s.name().equals("transformer.h.0.attn.c_attn.lora_B"))
-                .singleElement().satisfies(s -> assertThat(s.shape()).containsExactly(8, 3 * 768));
-        assertThat(GptLayout.parameterCount(GptLayout.lora(fused)))
-                .isEqualTo(GptLayout.parameterCount(GptLayout.lora(qv)));
+        assertThat(lora).filteredOn(s -> s.name().equals("transformer.h.0.attn.c_attn.lora_A.weight"))
+                .singleElement().satisfies(s -> assertThat(s.shape()).containsExactly(8, 768));
+        assertThat(lora).filteredOn(s -> s.name().equals("transformer.h.11.attn.c_attn.lora_B.weight"))
+                .singleElement().satisfies(s -> assertThat(s.shape()).containsExactly(3 * 768, 8));
     }
 
     @Test
@@ -52,6 +43,7 @@ class GptLayoutTest {
         assertThat(GptLayout.trainable(shape, Task.INFERENCE)).isEmpty();
         assertThat(GptLayout.forTask(shape, Task.LORA_TRAIN))
                 .hasSize(GptLayout.base(shape).size() + GptLayout.lora(shape).size());
+        assertThatThrownBy(() -> GptLayout.trainable(shape, Task.MINILM_LORA)).hasMessageContaining("BERT");
     }
 
     @Test
@@ -65,6 +57,6 @@ class GptLayoutTest {
 
     @Test
     void headsMustDivideTheWidth() {
-        assertThatThrownBy(() -> new GptShape(100, 12, 1, 8, 1, 10, 8, 8, LoraTarget.QV)).hasMessageContaining("multiple of heads");
+        assertThatThrownBy(() -> new GptShape(100, 12, 1, 8, 1, 10, 8, 8)).hasMessageContaining("multiple of heads");
     }
 }

@@ -36,9 +36,20 @@ class SeededWeightsTest {
 
     @Test
     void loraBStartsAtZeroSoAnAdapterStartsAsTheIdentity() {
-        float[] b = new SeededWeights(1).tensor(
-                new TensorSpec("transformer.h.0.attn.q.lora_B", new long[] {8, 768}, TensorSpec.Init.ZERO)).data();
+        float[] b = new SeededWeights(1).tensor(new TensorSpec("transformer.h.0.attn.c_attn.lora_B.weight",
+                new long[] {2304, 8}, TensorSpec.Init.ZERO)).data();
         assertThat(b).containsOnly(0f);
+    }
+
+    @Test
+    void loraAIsUniformOverPlusMinusOneOverTheRootOfItsFanIn() {
+        float[] a = new SeededWeights(1).tensor(new TensorSpec("transformer.h.0.attn.c_attn.lora_A.weight",
+                new long[] {8, 768}, TensorSpec.Init.LORA_A)).data();
+        float bound = (float) (1 / Math.sqrt(768));
+        for (float x : a) {
+            assertThat(Math.abs(x)).isLessThanOrEqualTo(bound);
+        }
+        assertThat(std(a, 0)).isCloseTo(bound / Math.sqrt(3), within(0.002));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.peft4j.bench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,23 @@ class TokenBatchesTest {
             }
         }
         assertThat(Arrays.stream(batch.inputs())).allMatch(id -> id >= 0 && id < shape.vocab());
+    }
+
+    @Test
+    void aClassifierBatchHoldsOneClassPerRowAndNoNextTokens() {
+        BertShape miniLm = BertShape.miniLm(4, 8);
+        TokenBatch batch = new TokenBatches(miniLm, 7, 2).at(0);
+        assertThat(batch.labels()).isNull();
+        assertThat(batch.classes()).hasSize(4);
+        assertThat(Arrays.stream(batch.classes())).allMatch(c -> c >= 0 && c < miniLm.classes());
+        assertThat(batch.inputs()).hasSize(4 * 8);
+        assertThat(Arrays.stream(batch.inputs())).allMatch(id -> id >= 0 && id < miniLm.vocab());
+    }
+
+    @Test
+    void aBatchCarriesExactlyOneKindOfTarget() {
+        assertThatThrownBy(() -> new TokenBatch(1, 2, new int[2], new int[2], new int[1]))
+                .hasMessageContaining("exactly one");
     }
 
     @Test

@@ -37,6 +37,7 @@ public final class CustomGradients {
     /** Registers every gradient peft4j's models need; safe to call any number of times. */
     public static void registerBuiltins() {
         register(SparseSoftmaxCrossEntropyGradient.OP_TYPE, new SparseSoftmaxCrossEntropyGradient());
+        register(GeluGradient.OP_TYPE, new GeluGradient());
     }
 
     /**

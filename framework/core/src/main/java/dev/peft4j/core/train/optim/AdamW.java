@@ -122,9 +122,10 @@ public final class AdamW {
 
     private void feedUpdate(Feed feed, double rate, double divisor) {
         long t = appliedSteps + 1;
+        double sqrtBiasCorrection2 = Math.sqrt(1 - Math.pow(spec.beta2(), t));
         feed.put(ops.learningRate, scalar(rate))
-                .put(ops.biasCorrection1, scalar(1 - Math.pow(spec.beta1(), t)))
-                .put(ops.sqrtBiasCorrection2, scalar(Math.sqrt(1 - Math.pow(spec.beta2(), t))))
+                .put(ops.stepSize, scalar(rate * sqrtBiasCorrection2 / (1 - Math.pow(spec.beta1(), t))))
+                .put(ops.correctedEpsilon, scalar(spec.epsilon() * sqrtBiasCorrection2))
                 .put(ops.gradientDivisor, scalar(divisor))
                 .put(ops.maxGradNorm, scalar(spec.clipping() ? spec.maxGradNorm() : Double.POSITIVE_INFINITY));
     }

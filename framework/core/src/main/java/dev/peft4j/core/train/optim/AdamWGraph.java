@@ -24,18 +24,27 @@ import org.tensorflow.types.TInt32;
  * accumulation over micro-batches, a global-norm clip, and the decoupled-weight-decay Adam update (as in PyTorch's
  * {@code AdamW}), all skipped as a whole when any gradient is not finite.
  *
- * <p>Ordering is explicit, not left to the executor: every variable update waits for the loss and all gradients (a
- * gradient of one variable may read another that is being updated), and accumulators are zeroed only after every
- * update has read them. The step count and bias corrections live in Java and are fed, so they can never run ahead of
- * the update (the trap of tensorflow-framework's Adam).
+ * <p>The update is TensorFlow's fused {@code ApplyAdam} kernel, one pass over each variable and its moments: fed the
+ * step size {@code lr sqrt(1 - beta2^t) / (1 - beta1^t)} and the epsilon {@code eps sqrt(1 - beta2^t)} (both computed
+ * in Java, in double) with beta powers of 0, it computes exactly PyTorch's {@code w -= lr / (1 - beta1^t) m /
+ * (sqrt(v) / sqrt(1 - beta2^t) + eps)}. A skipped step runs it with a zero gradient, betas of 1 and a step size of 0,
+ * which leaves weights and moments unchanged.
+ *
+ * <p>Ordering is explicit, not left to the executor: every update op, and every value it reads, waits for the loss and
+ * all gradients (a gradient of one variable may read another that is being updated; and a moment read early would hold
+ * a copy of it through the whole forward and backward pass), and accumulators are zeroed only after every update has
+ * read them. The step count lives in Java and the bias corrections are fed, so they can never run ahead of the update
+ * (the trap of tensorflow-framework's Adam). Per-variable ops are named, not put in sub-scopes: TensorFlow Java scans
+ * the whole graph for every new sub-scope, which made building the optimizer of a large model take seconds.
  */
 final class AdamWGraph {
 
+    /** The schedule's learning rate of the step (weight decay scales with it). */
     final Placeholder<TFloat32> learningRate;
-    /** 1 - beta1^t for the step t being taken. */
-    final Placeholder<TFloat32> biasCorrection1;
-    /** sqrt(1 - beta2^t). */
-    final Placeholder<TFloat32> sqrtBiasCorrection2;
+    /** lr sqrt(1 - beta2^t) / (1 - beta1^t) for the step t being taken. */
+    final Placeholder<TFloat32> stepSize;
+    /** epsilon sqrt(1 - beta2^t): PyTorch's epsilon, moved outside the bias correction. */
+    final Placeholder<TFloat32> correctedEpsilon;
     /** Multiplies the loss before differentiation. */
     final Placeholder<TFloat32> lossScale;
     /** Divides the summed raw gradients: loss scale times the number of accumulated micro-batches. */
@@ -65,8 +74,8 @@ final class AdamWGraph {
         this.loss = loss;
         Ops tf = Ops.create(graph).withSubScope("adamw");
         learningRate = scalarInput(tf, "learning_rate");
-        biasCorrection1 = scalarInput(tf, "bias_correction1");
-        sqrtBiasCorrection2 = scalarInput(tf, "sqrt_bias_correction2");
+        stepSize = scalarInput(tf, "step_size");
+        correctedEpsilon = scalarInput(tf, "corrected_epsilon");
         lossScale = scalarInput(tf, "loss_scale");
         gradientDivisor = scalarInput(tf, "gradient_divisor");
         maxGradNorm = scalarInput(tf, "max_grad_norm");
@@ -82,17 +91,16 @@ final class AdamWGraph {
         List<Variable<TFloat32>> accumulators = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
             TrainableVariable v = variables.get(i);
-            Ops slotOps = tf.withSubScope("slot_" + i);
-            Variable<TFloat32> m = slotOps.withName("m").variable(v.shape(), TFloat32.class);
-            Variable<TFloat32> s = slotOps.withName("v").variable(v.shape(), TFloat32.class);
+            Variable<TFloat32> m = tf.withName("slot_" + i + "_m").variable(v.shape(), TFloat32.class);
+            Variable<TFloat32> s = tf.withName("slot_" + i + "_v").variable(v.shape(), TFloat32.class);
             slots.put(v.name() + "/adam_m", m);
             slots.put(v.name() + "/adam_v", s);
-            zeroing.add(slotOps.assign(m, zeros(slotOps, m)));
-            zeroing.add(slotOps.assign(s, zeros(slotOps, s)));
+            zeroing.add(tf.withName("slot_" + i + "_zero_m").assign(m, zeros(tf, m)));
+            zeroing.add(tf.withName("slot_" + i + "_zero_v").assign(s, zeros(tf, s)));
             if (accumulating) {
-                Variable<TFloat32> acc = slotOps.withName("grad_sum").variable(v.shape(), TFloat32.class);
+                Variable<TFloat32> acc = tf.withName("slot_" + i + "_grad_sum").variable(v.shape(), TFloat32.class);
                 accumulators.add(acc);
-                zeroing.add(slotOps.assign(acc, zeros(slotOps, acc)));
+                zeroing.add(tf.withName("slot_" + i + "_zero_grad_sum").assign(acc, zeros(tf, acc)));
                 raw.add(acc);
             } else {
                 raw.add(gradients.get(i));
@@ -111,12 +119,14 @@ final class AdamWGraph {
             accumulate = null;
         }
 
+        // Everything below reads variables (accumulators, weights, moments): in a fused step only once all gradients
+        // are there, or it would read them early and keep the copies alive through the forward and backward pass.
         Ops update = accumulating ? tf : afterGradients;
         List<Operand<TFloat32>> unscaled = new ArrayList<>();
         List<Operand<TBool>> finiteFlags = new ArrayList<>();
         List<Operand<TFloat32>> squares = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
-            Operand<TFloat32> g = tf.math.div(raw.get(i), gradientDivisor);
+            Operand<TFloat32> g = update.math.div(raw.get(i), gradientDivisor);
             unscaled.add(g);
             Operand<TInt32> axes = allAxes(tf, variables.get(i).shape());
             finiteFlags.add(tf.reduceAll(tf.math.isFinite(g), axes));
@@ -128,14 +138,27 @@ final class AdamWGraph {
         Operand<TFloat32> clip = tf.math.minimum(tf.constant(1f),
                 tf.math.div(maxGradNorm, tf.math.add(gradNorm, tf.constant(1e-6f))));
 
-        Operand<TFloat32> stepSize = tf.math.div(learningRate, biasCorrection1);
-        Operand<TFloat32> decayFactor = tf.math.sub(tf.constant(1f),
-                tf.math.mul(learningRate, tf.constant((float) spec.weightDecay())));
+        // A skipped step: zero gradient, betas 1, step size 0 and no decay leave every weight and moment as it was.
+        Operand<TFloat32> one = tf.constant(1f);
+        Operand<TFloat32> beta1 = tf.select(allFinite, tf.constant((float) spec.beta1()), one);
+        Operand<TFloat32> beta2 = tf.select(allFinite, tf.constant((float) spec.beta2()), one);
+        Operand<TFloat32> step = tf.select(allFinite, stepSize, tf.constant(0f));
+        Operand<TFloat32> decayFactor = tf.select(allFinite, tf.math.sub(one,
+                tf.math.mul(learningRate, tf.constant((float) spec.weightDecay()))), one);
+        Operand<TFloat32> noPower = tf.constant(0f);
         List<Op> updates = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
             TrainableVariable v = variables.get(i);
-            Operand<TFloat32> g = tf.math.mul(unscaled.get(i), clip);
-            updates.addAll(update(tf, update.withSubScope("update_" + i), v, g, spec, stepSize, decayFactor));
+            Operand<TFloat32> g = tf.select(allFinite, tf.math.mul(unscaled.get(i), clip), tf.constant(0f));
+            Ops applying = update;
+            if (v.weightDecay() && spec.weightDecay() > 0) {
+                // Decoupled weight decay first, as PyTorch's AdamW: w (1 - lr wd), then the Adam step.
+                Op decayed = update.withName("decay_" + i).assign(v.variable(), tf.math.mul(v.variable(), decayFactor));
+                applying = tf.withControlDependencies(accumulating ? List.of(decayed) : List.of(gradientsReady, decayed));
+            }
+            updates.add(applying.withName("update_" + i).train.applyAdam(v.variable(),
+                    slots.get(v.name() + "/adam_m"), slots.get(v.name() + "/adam_v"), noPower, noPower, step, beta1,
+                    beta2, correctedEpsilon, g));
         }
         if (accumulating) {
             Ops afterUpdates = tf.withControlDependencies(updates);
@@ -149,27 +172,6 @@ final class AdamWGraph {
             fusedStep = tf.withName("step").withControlDependencies(updates).noOp();
             applyAccumulated = null;
         }
-    }
-
-    /**
-     * PyTorch's AdamW for one variable: m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g²;
-     * w = w (1 - lr wd) - lr / bc1 · m / (sqrt(v) / sqrt(bc2) + eps), each kept as it was when a gradient is not finite.
-     */
-    private List<Op> update(Ops tf, Ops assigning, TrainableVariable v, Operand<TFloat32> g, OptimizerSpec spec,
-                            Operand<TFloat32> stepSize, Operand<TFloat32> decayFactor) {
-        Variable<TFloat32> m = slots.get(v.name() + "/adam_m");
-        Variable<TFloat32> s = slots.get(v.name() + "/adam_v");
-        Operand<TFloat32> m1 = tf.math.add(tf.math.mul(m, tf.constant((float) spec.beta1())),
-                tf.math.mul(g, tf.constant((float) (1 - spec.beta1()))));
-        Operand<TFloat32> s1 = tf.math.add(tf.math.mul(s, tf.constant((float) spec.beta2())),
-                tf.math.mul(tf.math.square(g), tf.constant((float) (1 - spec.beta2()))));
-        Operand<TFloat32> denominator = tf.math.add(tf.math.div(tf.math.sqrt(s1), sqrtBiasCorrection2),
-                tf.constant((float) spec.epsilon()));
-        Operand<TFloat32> decayed = v.weightDecay() ? tf.math.mul(v.variable(), decayFactor) : v.variable();
-        Operand<TFloat32> w1 = tf.math.sub(decayed, tf.math.mul(stepSize, tf.math.div(m1, denominator)));
-        return List.of(assigning.withName("m").assign(m, tf.select(allFinite, m1, m)),
-                assigning.withName("v").assign(s, tf.select(allFinite, s1, s)),
-                assigning.withName("w").assign(v.variable(), tf.select(allFinite, w1, v.variable())));
     }
 
     private List<Output<TFloat32>> gradients(Graph graph, Ops tf, Operand<TFloat32> loss,

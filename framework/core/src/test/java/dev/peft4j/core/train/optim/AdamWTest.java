@@ -7,10 +7,12 @@ import dev.peft4j.core.train.Feed;
 import dev.peft4j.core.train.ForwardMode;
 import dev.peft4j.core.train.fixtures.ProductModel;
 import dev.peft4j.core.train.fixtures.ToyBatch;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
+import org.tensorflow.GraphOperation;
 import org.junit.jupiter.api.Test;
 
 class AdamWTest {
@@ -50,6 +52,22 @@ class AdamWTest {
         reference.step(1f, 0.02);
         reference.assertMatches(model, 1e-6);
         assertThat(adamW.appliedSteps()).isEqualTo(2);
+    }
+
+    @Test
+    void everyUpdateWaitsForAllGradientsSoNoMomentIsReadEarlyAndHeldThroughTheStep() {
+        optimizer(SPEC, LossScaleSpec.none(), 1);
+        List<GraphOperation> updates = new ArrayList<>();
+        model.graph().operations().forEachRemaining(op -> {
+            if (op.type().equals("ApplyAdam")) {
+                updates.add((GraphOperation) op);
+            }
+        });
+        assertThat(updates).hasSize(model.trainableVariables().size());
+        for (GraphOperation update : updates) {
+            // The moments and weights are read by the fused ApplyAdam only, which runs after every gradient.
+            assertThat(update.controlInputs()).extracting(GraphOperation::name).contains("adamw/gradients_ready");
+        }
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.peft4j.core.gradient;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * GELU whose backward pass keeps only its input. Differentiated op by op, GELU keeps three tensors of its input's size
+ * for the backward pass (0.5·x, x/√2 and 1 + erf, or their tanh-form counterparts): in a transformer's MLP that is
+ * more than half of all activations held between the forward and the backward pass. Here the forward value is built
+ * behind a {@code StopGradient} and passed, with x, through an {@code IdentityN} named {@code gelu_exact} or
+ * {@code gelu_tanh}, whose Java gradient ({@link GeluGradient}) computes dGELU/dx from x alone. The forward ops' outputs
+ * are then freed as soon as the forward pass has used them.
+ */
+public final class Gelu {
+
+    static final String EXACT = "gelu_exact";
+    static final String TANH = "gelu_tanh";
+    /** The op names {@link Ops#withName} gives them: {@code gelu_exact}, {@code gelu_exact_1}, ... in any scope. */
+    static final Pattern NAME = Pattern.compile("(?:.*/)?(gelu_exact|gelu_tanh)(?:_\\d+)?");
+
+    static final float SQRT_HALF = (float) Math.sqrt(0.5);
+    static final float SQRT_TWO_OVER_PI = (float) Math.sqrt(2 / Math.PI);
+    static final float TANH_CUBIC = 0.044715f;
+
+    private Gelu() {
+    }
+
+    /** 0.5·x·(1 + erf(x/√2)), as PyTorch's {@code F.gelu} and Hugging Face's {@code gelu}. */
+    public static Operand<TFloat32> exact(Ops tf, Operand<TFloat32> x) {
+        Operand<TFloat32> cdf = tf.math.add(tf.constant(1f), tf.math.erf(tf.math.mul(x, tf.constant(SQRT_HALF))));
+        return withLeanGradient(tf, EXACT, x, tf.math.mul(tf.math.mul(tf.constant(0.5f), x), cdf));
+    }
+
+    /** 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), Hugging Face's {@code gelu_new}. */
+    public static Operand<TFloat32> tanh(Ops tf, Operand<TFloat32> x) {
+        Operand<TFloat32> cube = tf.math.mul(tf.math.square(x), x);
+        Operand<TFloat32> inner = tf.math.mul(tf.constant(SQRT_TWO_OVER_PI),
+                tf.math.add(x, tf.math.mul(tf.constant(TANH_CUBIC), cube)));
+        Operand<TFloat32> value = tf.math.mul(tf.math.mul(tf.constant(0.5f), x),
+                tf.math.add(tf.constant(1f), tf.math.tanh(inner)));
+        return withLeanGradient(tf, TANH, x, value);
+    }
+
+    private static Operand<TFloat32> withLeanGradient(Ops tf, String name, Operand<TFloat32> x,
+            Operand<TFloat32> value) {
+        if (!CustomGradients.isRegistered(GeluGradient.OP_TYPE)) {
+            throw new IllegalStateException("GELU's gradient is not registered: call CustomGradients.registerBuiltins()"
+                    + " before building a graph (ModelBuilder does)");
+        }
+        List<Output<?>> passed = tf.withName(name).identityN(List.of(tf.stopGradient(value), x)).output();
+        return passed.get(0).expect(TFloat32.class);
+    }
+}

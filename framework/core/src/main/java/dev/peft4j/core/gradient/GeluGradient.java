@@ -1,0 +1,65 @@
+package dev.peft4j.core.gradient;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.RawCustomGradient;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Gradient of the {@code IdentityN(StopGradient(gelu(x)), x)} that {@link Gelu} builds: the incoming gradient of the
+ * GELU value times dGELU/dx, computed from x alone, goes to x; the stopped input gets the incoming gradient unchanged
+ * (StopGradient ends it there). {@code IdentityN} has no gradient of its own in TensorFlow; any other IdentityN op is
+ * refused with a message saying so.
+ */
+final class GeluGradient implements RawCustomGradient {
+
+    static final String OP_TYPE = "IdentityN";
+
+    private static final float INV_SQRT_TWO_PI = (float) (1 / Math.sqrt(2 * Math.PI));
+
+    @Override
+    public List<Operand<?>> call(Ops tf, GraphOperation op, List<Output<?>> gradOutputs) {
+        Matcher name = Gelu.NAME.matcher(op.name());
+        if (!name.matches() || op.numInputs() != 2) {
+            throw new IllegalStateException("op " + op.name() + " (IdentityN) has no gradient: peft4j differentiates "
+                    + "IdentityN only as the GELU of model/layers (ops named gelu_exact or gelu_tanh)");
+        }
+        Operand<TFloat32> dy = gradOutputs.get(0).expect(TFloat32.class);
+        Operand<TFloat32> x = op.input(1).expect(TFloat32.class);
+        Operand<TFloat32> slope = Gelu.EXACT.equals(name.group(1)) ? exactSlope(tf, x) : tanhSlope(tf, x);
+        Operand<TFloat32> dx = tf.math.mul(dy, slope);
+        // Output 1 (x passed through) is unused by the model, so TensorFlow hands it a ZerosLike: nothing to add.
+        Output<?> passThrough = gradOutputs.get(1);
+        if (!passThrough.op().type().equals("ZerosLike")) {
+            dx = tf.math.add(dx, passThrough.expect(TFloat32.class));
+        }
+        return List.of(dy, dx);
+    }
+
+    /** Φ(x) + x·φ(x) = 0.5·(1 + erf(x/√2)) + x·exp(-x²/2)/√(2π). */
+    private static Operand<TFloat32> exactSlope(Ops tf, Operand<TFloat32> x) {
+        Operand<TFloat32> cdf = tf.math.mul(tf.constant(0.5f),
+                tf.math.add(tf.constant(1f), tf.math.erf(tf.math.mul(x, tf.constant(Gelu.SQRT_HALF)))));
+        Operand<TFloat32> pdf = tf.math.mul(tf.math.exp(tf.math.mul(tf.math.square(x), tf.constant(-0.5f))),
+                tf.constant(INV_SQRT_TWO_PI));
+        return tf.math.add(cdf, tf.math.mul(x, pdf));
+    }
+
+    /** With t = tanh(√(2/π)(x + 0.044715x³)): 0.5(1 + t) + 0.5·x·(1 - t²)·√(2/π)(1 + 3·0.044715x²). */
+    private static Operand<TFloat32> tanhSlope(Ops tf, Operand<TFloat32> x) {
+        Operand<TFloat32> square = tf.math.square(x);
+        Operand<TFloat32> inner = tf.math.mul(tf.constant(Gelu.SQRT_TWO_OVER_PI),
+                tf.math.mul(x, tf.math.add(tf.constant(1f), tf.math.mul(tf.constant(Gelu.TANH_CUBIC), square))));
+        Operand<TFloat32> t = tf.math.tanh(inner);
+        Operand<TFloat32> innerSlope = tf.math.mul(tf.constant(Gelu.SQRT_TWO_OVER_PI),
+                tf.math.add(tf.constant(1f), tf.math.mul(tf.constant(3 * Gelu.TANH_CUBIC), square)));
+        Operand<TFloat32> half = tf.constant(0.5f);
+        Operand<TFloat32> outer = tf.math.mul(half, tf.math.add(tf.constant(1f), t));
+        Operand<TFloat32> sech2 = tf.math.sub(tf.constant(1f), tf.math.square(t));
+        return tf.math.add(outer, tf.math.mul(tf.math.mul(half, x), tf.math.mul(sech2, innerSlope)));
+    }
+}
