@@ -27,7 +27,6 @@ import dev.peft4j.spi.metric.Metric;
 import dev.peft4j.spi.metric.TaskType;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,11 +68,8 @@ public final class PipelineRun {
     public RunResult execute(boolean resume) {
         RunClock clock = RunClock.start();
         boolean resuming = resume || settings.host().training().resume();
-        Path configuredDir = settings.host().pipeline().runDir();
-        RunDirectory dir = resuming ? RunDirectory.latest(configuredDir, settings.runDirTimestamp())
-                : RunDirectory.create(configuredDir, settings.runDirTimestamp(), LocalDateTime.now());
-        console.println((resuming ? "Resuming run " : "Run folder: ") + dir);
-        dir.writeString(RunDirectory.PIPELINE, settings.config().render());
+        RunDirectory dir = RunDirectory.forRun(settings.host(), settings.runDirTimestamp(), resuming, settings.config(),
+                console);
         long seed = settings.host().pipeline().seed();
         RunExtensions runExtensions = new RunExtensions(extensions, seed, dir.file("extensions"));
         Path work = TemporaryFolder.create("peft4j-run-");

@@ -28,7 +28,6 @@ import dev.peft4j.spi.method.Capability;
 import dev.peft4j.spi.method.TuningMethod;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,11 +73,8 @@ public final class PretrainRun {
     public PretrainResult execute(boolean resume) {
         RunClock clock = RunClock.start();
         boolean resuming = resume || settings.host().training().resume();
-        Path configuredDir = settings.host().pipeline().runDir();
-        RunDirectory dir = resuming ? RunDirectory.latest(configuredDir, settings.runDirTimestamp())
-                : RunDirectory.create(configuredDir, settings.runDirTimestamp(), LocalDateTime.now());
-        console.println((resuming ? "Resuming run " : "Run folder: ") + dir);
-        dir.writeString(RunDirectory.PIPELINE, settings.config().render());
+        RunDirectory dir = RunDirectory.forRun(settings.host(), settings.runDirTimestamp(), resuming, settings.config(),
+                console);
         long seed = settings.host().pipeline().seed();
         Path work = TemporaryFolder.create("peft4j-pretrain-");
         try (BaseModel base = BaseModel.open(settings.model(), settings.baseDir(), modelsDir, seed, console)) {

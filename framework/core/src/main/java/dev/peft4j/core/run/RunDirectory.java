@@ -2,8 +2,11 @@ package dev.peft4j.core.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.peft4j.core.config.HostSettings;
+import dev.peft4j.core.config.PipelineConfig;
 import dev.peft4j.core.train.checkpoint.AtomicFiles;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -59,6 +62,20 @@ public final class RunDirectory {
             throw new IllegalArgumentException(dir + " is not a run folder (no such directory)");
         }
         return new RunDirectory(dir.toAbsolutePath().normalize());
+    }
+
+    /**
+     * The folder a run of {@code pipeline} writes: the newest one of this pipeline when {@code resuming}, else a new
+     * one. Says which on {@code console} and saves the resolved pipeline in it, as every run command does first.
+     */
+    static RunDirectory forRun(HostSettings host, boolean timestamp, boolean resuming, PipelineConfig pipeline,
+                               PrintStream console) {
+        Path configured = host.pipeline().runDir();
+        RunDirectory dir = resuming ? latest(configured, timestamp)
+                : create(configured, timestamp, LocalDateTime.now());
+        console.println((resuming ? "Resuming run " : "Run folder: ") + dir);
+        dir.writeString(PIPELINE, pipeline.render());
+        return dir;
     }
 
     /**
