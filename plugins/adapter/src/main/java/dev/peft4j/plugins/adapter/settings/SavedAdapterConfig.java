@@ -2,14 +2,13 @@ package dev.peft4j.plugins.adapter.settings;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
+import dev.peft4j.spi.method.AdapterConfigValues;
 import dev.peft4j.spi.method.ModelSpec;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
@@ -83,7 +82,7 @@ public final class SavedAdapterConfig {
             throw new IllegalArgumentException("adapter_config.json declares peft_type \"" + peftType
                     + "\" but the adapter method reads \"" + PEFT_TYPE + "\" adapters; load it with the method for " + peftType);
         }
-        Values values = new Values(config);
+        AdapterConfigValues values = new AdapterConfigValues(config);
         String preset = values.string("config", reference.getString("config"));
         Config withPreset = reference.getConfig("presets").root().containsKey(preset)
                 ? reference.withValue("config", ConfigValueFactory.fromAnyRef(preset))
@@ -92,7 +91,7 @@ public final class SavedAdapterConfig {
         try {
             AdapterSettings settings = new AdapterSettings(
                     preset,
-                    values.placements(defaults.placements()),
+                    placements(values, defaults.placements()),
                     values.bool("parallel", defaults.parallel()),
                     values.integer("reduction_factor", defaults.reductionFactor()),
                     values.parse("non_linearity", defaults.nonLinearity(), v -> NonLinearity.parse(String.valueOf(v))),
@@ -116,94 +115,15 @@ public final class SavedAdapterConfig {
         }
     }
 
-    /** Typed access to the JSON values, with errors that name the key. */
-    private record Values(Map<String, Object> map) {
-
-        String string(String key, String fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof String s)) {
-                throw wrongType(key, "a string", value);
-            }
-            return s;
+    private static List<Placement> placements(AdapterConfigValues values, List<Placement> fallback) {
+        Object value = values.raw("placements");
+        if (value == null) {
+            return fallback;
         }
-
-        boolean bool(String key, boolean fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof Boolean b)) {
-                throw wrongType(key, "true or false", value);
-            }
-            return b;
+        if (!(value instanceof List<?> list)) {
+            throw AdapterConfigValues.wrongType("placements", "a list of attention, feed_forward", value);
         }
-
-        double number(String key, double fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof Number n)) {
-                throw wrongType(key, "a number", value);
-            }
-            return n.doubleValue();
-        }
-
-        int integer(String key, int fallback) {
-            Object value = map.get(key);
-            return value == null ? fallback : integral(key, value);
-        }
-
-        List<Integer> integers(String key, List<Integer> fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof List<?> list)) {
-                throw wrongType(key, "a list of integers", value);
-            }
-            List<Integer> result = new ArrayList<>();
-            list.forEach(element -> result.add(integral(key, element)));
-            return result;
-        }
-
-        List<Placement> placements(List<Placement> fallback) {
-            Object value = map.get("placements");
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof List<?> list)) {
-                throw wrongType("placements", "a list of attention, feed_forward", value);
-            }
-            return parse("placements", fallback, v -> list.stream().map(p -> Placement.parse(String.valueOf(p))).toList());
-        }
-
-        <T> T parse(String key, T fallback, Function<Object, T> parser) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return parser.apply(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("adapter_config.json: " + key + ": " + e.getMessage(), e);
-            }
-        }
-
-        private static int integral(String key, Object value) {
-            if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                    && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-                return n.intValue();
-            }
-            throw wrongType(key, "an integer", value);
-        }
-
-        private static IllegalArgumentException wrongType(String key, String expected, Object value) {
-            String shown = value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
-            return new IllegalArgumentException("adapter_config.json: " + key + " must be " + expected + ", got " + shown);
-        }
+        return values.parse("placements", fallback,
+                v -> list.stream().map(p -> Placement.parse(String.valueOf(p))).toList());
     }
 }

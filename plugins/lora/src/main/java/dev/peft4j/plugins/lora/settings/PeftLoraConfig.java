@@ -1,7 +1,7 @@
 package dev.peft4j.plugins.lora.settings;
 
 import com.typesafe.config.Config;
-import java.util.ArrayList;
+import dev.peft4j.spi.method.AdapterConfigValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +88,9 @@ public final class PeftLoraConfig {
             throw new IllegalArgumentException("adapter_config.json declares peft_type \"" + peftType
                     + "\" but the lora method reads \"" + PEFT_TYPE + "\" adapters; load it with the method for " + peftType);
         }
-        JsonValues values = new JsonValues(config);
+        AdapterConfigValues values = new AdapterConfigValues(config);
         for (String key : UNSUPPORTED_KEYS) {
-            if (!values.isNeutral(key)) {
+            if (!isNeutral(values, key)) {
                 throw new IllegalArgumentException("adapter_config.json sets " + key + " = " + config.get(key)
                         + ", a PEFT feature peft4j does not support; only adapters without it can be loaded");
             }
@@ -102,11 +102,11 @@ public final class PeftLoraConfig {
                     values.integer("r", defaults.r()),
                     values.number("lora_alpha", defaults.alpha()),
                     values.number("lora_dropout", defaults.dropout()),
-                    values.modules("target_modules", new TargetModules.ArchitectureDefault()),
-                    values.modules("exclude_modules", new TargetModules.Names(List.of())),
-                    values.integers("layers_to_transform"),
-                    values.patterns("rank_pattern", Number::intValue),
-                    values.patterns("alpha_pattern", Number::doubleValue),
+                    modules(values, "target_modules", new TargetModules.ArchitectureDefault()),
+                    modules(values, "exclude_modules", new TargetModules.Names(List.of())),
+                    layers(values, "layers_to_transform"),
+                    patterns(values, "rank_pattern", Number::intValue),
+                    patterns(values, "alpha_pattern", Number::doubleValue),
                     LoraBias.parse(values.string("bias", defaults.bias().peftName())),
                     values.bool("use_rslora", defaults.useRslora()),
                     values.bool("use_dora", defaults.useDora()),
@@ -166,121 +166,47 @@ public final class PeftLoraConfig {
         return value == Math.rint(value) && Math.abs(value) < Integer.MAX_VALUE ? (Object) (int) value : (Object) value;
     }
 
-    /** Typed access to the JSON values, with errors that name the key. */
-    private record JsonValues(Map<String, Object> map) {
+    /** Absent, false, or an empty list or object: the PEFT feature under {@code key} is off. */
+    private static boolean isNeutral(AdapterConfigValues values, String key) {
+        Object value = values.raw(key);
+        return value == null || Boolean.FALSE.equals(value)
+                || value instanceof List<?> l && l.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
+    }
 
-        boolean isNeutral(String key) {
-            Object value = map.get(key);
-            return value == null || Boolean.FALSE.equals(value)
-                    || value instanceof List<?> l && l.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
+    private static TargetModules modules(AdapterConfigValues values, String key, TargetModules whenAbsent) {
+        Object value = values.raw(key);
+        if (value != null && !(value instanceof String) && !(value instanceof List<?>)) {
+            throw AdapterConfigValues.wrongType(key, "a list of module names or a regex string", value);
         }
-
-        int integer(String key, int fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            return integral(key, value);
+        try {
+            return TargetModules.of(value, whenAbsent);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("adapter_config.json: " + key + " " + e.getMessage(), e);
         }
+    }
 
-        double number(String key, double fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof Number n)) {
-                throw wrongType(key, "a number", value);
-            }
-            return n.doubleValue();
-        }
+    /** null → empty; a single integer → one element (PEFT accepts both). */
+    private static List<Integer> layers(AdapterConfigValues values, String key) {
+        Object value = values.raw(key);
+        return value instanceof List<?> || value == null ? values.integers(key, List.of())
+                : List.of(AdapterConfigValues.integral(key, value));
+    }
 
-        boolean bool(String key, boolean fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof Boolean b)) {
-                throw wrongType(key, "true or false", value);
-            }
-            return b;
-        }
-
-        String string(String key, String fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof String s)) {
-                throw wrongType(key, "a string", value);
-            }
-            return s;
-        }
-
-        TargetModules modules(String key, TargetModules whenAbsent) {
-            Object value = map.get(key);
-            if (value != null && !(value instanceof String) && !(value instanceof List<?>)) {
-                throw wrongType(key, "a list of module names or a regex string", value);
-            }
-            try {
-                return TargetModules.of(value, whenAbsent);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("adapter_config.json: " + key + " " + e.getMessage(), e);
-            }
-        }
-
-        /** null → empty; a single integer → one element (PEFT accepts both). */
-        List<Integer> integers(String key) {
-            Object value = map.get(key);
-            if (value == null) {
-                return List.of();
-            }
-            List<Integer> result = new ArrayList<>();
-            for (Object element : value instanceof List<?> list ? list : List.of(value)) {
-                result.add(integral(key, element));
-            }
+    private static <V> Map<String, V> patterns(AdapterConfigValues values, String key, Function<Number, V> convert) {
+        Object value = values.raw(key);
+        Map<String, V> result = new LinkedHashMap<>();
+        if (value == null) {
             return result;
         }
-
-        List<String> strings(String key) {
-            Object value = map.get(key);
-            if (value == null) {
-                return List.of();
-            }
-            if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-                throw wrongType(key, "a list of strings", value);
-            }
-            return list.stream().map(String.class::cast).toList();
+        if (!(value instanceof Map<?, ?> patterns)) {
+            throw AdapterConfigValues.wrongType(key, "an object of module patterns to numbers", value);
         }
-
-        <V> Map<String, V> patterns(String key, Function<Number, V> convert) {
-            Object value = map.get(key);
-            Map<String, V> result = new LinkedHashMap<>();
-            if (value == null) {
-                return result;
+        patterns.forEach((pattern, number) -> {
+            if (!(number instanceof Number n)) {
+                throw AdapterConfigValues.wrongType(key + "." + pattern, "a number", number);
             }
-            if (!(value instanceof Map<?, ?> patterns)) {
-                throw wrongType(key, "an object of module patterns to numbers", value);
-            }
-            patterns.forEach((pattern, number) -> {
-                if (!(number instanceof Number n)) {
-                    throw wrongType(key + "." + pattern, "a number", number);
-                }
-                result.put(String.valueOf(pattern), convert.apply(n));
-            });
-            return result;
-        }
-
-        private static int integral(String key, Object value) {
-            if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                    && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-                return n.intValue();
-            }
-            throw wrongType(key, "an integer", value);
-        }
-
-        private static IllegalArgumentException wrongType(String key, String expected, Object value) {
-            String shown = value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
-            return new IllegalArgumentException("adapter_config.json: " + key + " must be " + expected + ", got " + shown);
-        }
+            result.put(String.valueOf(pattern), convert.apply(n));
+        });
+        return result;
     }
 }

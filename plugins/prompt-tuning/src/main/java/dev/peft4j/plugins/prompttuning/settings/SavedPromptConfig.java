@@ -1,6 +1,7 @@
 package dev.peft4j.plugins.prompttuning.settings;
 
 import com.typesafe.config.Config;
+import dev.peft4j.spi.method.AdapterConfigValues;
 import dev.peft4j.spi.method.ModelSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,12 +76,11 @@ public final class SavedPromptConfig {
         }
         PromptTuningSettings defaults = PromptTuningSettings.fromConfig(reference);
         try {
-            PromptInit init = config.get("prompt_tuning_init") == null ? defaults.init()
-                    : initFrom(string(config, "prompt_tuning_init"));
-            String text = config.get("prompt_tuning_init_text") == null ? defaults.initText()
-                    : string(config, "prompt_tuning_init_text");
-            int tokens = config.get("num_virtual_tokens") == null ? defaults.numVirtualTokens()
-                    : integer(config, "num_virtual_tokens");
+            AdapterConfigValues values = new AdapterConfigValues(config);
+            String initName = values.string("prompt_tuning_init", null);
+            PromptInit init = initName == null ? defaults.init() : initFrom(initName);
+            String text = values.string("prompt_tuning_init_text", defaults.initText());
+            int tokens = values.integer("num_virtual_tokens", defaults.numVirtualTokens());
             PromptTuningSettings settings = new PromptTuningSettings(tokens, init, text, defaults.randomStd());
             Set<String> unknown = new TreeSet<>(config.keySet());
             unknown.removeAll(HOST_KEYS);
@@ -89,7 +89,7 @@ public final class SavedPromptConfig {
             if (!unknown.isEmpty()) {
                 logger.warn("adapter_config.json: keys unknown to the prompt-tuning method were ignored: {}", unknown);
             }
-            return new Loaded(settings, config.get("token_dim") == null ? null : integer(config, "token_dim"));
+            return new Loaded(settings, config.get("token_dim") == null ? null : values.integer("token_dim", 0));
         } catch (PromptTuningSettings.InvalidSetting e) {
             throw new IllegalArgumentException("adapter_config.json: " + peftKey(e.key()) + " " + e.getMessage(), e);
         }
@@ -110,23 +110,5 @@ public final class SavedPromptConfig {
             case "init-text" -> "prompt_tuning_init_text";
             default -> settingKey.replace('-', '_');
         };
-    }
-
-    private static String string(Map<String, Object> config, String key) {
-        Object value = config.get(key);
-        if (!(value instanceof String s)) {
-            throw new IllegalArgumentException("adapter_config.json: " + key + " must be a string, got " + value);
-        }
-        return s;
-    }
-
-    private static int integer(Map<String, Object> config, String key) {
-        Object value = config.get(key);
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-            return n.intValue();
-        }
-        String shown = value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
-        throw new IllegalArgumentException("adapter_config.json: " + key + " must be an integer, got " + shown);
     }
 }
