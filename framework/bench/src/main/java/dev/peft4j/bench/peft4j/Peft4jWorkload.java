@@ -28,8 +28,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
+import org.tensorflow.Session;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -54,6 +56,7 @@ final class Peft4jWorkload implements Workload {
     private ModelGraph model;
     private AdamW optimizer;
     private Operand<TInt32> predictions;
+    private int steps;
 
     Peft4jWorkload(WorkloadSpec spec) {
         this.spec = spec;
@@ -129,7 +132,9 @@ final class Peft4jWorkload implements Workload {
     @Override
     public StepResult step(TokenBatch batch) {
         Batch input = batch(batch);
+        Optional<Path> trace = traceFile();
         if (optimizer != null) {
+            trace.ifPresent(file -> optimizer.traceNextStep(metadata -> StepTrace.write(metadata, file)));
             var result = optimizer.step(List.of(feed -> {
                 Feed tensors = model.feed(input, true);
                 feed.closeWith(tensors);
@@ -137,13 +142,25 @@ final class Peft4jWorkload implements Workload {
             }), spec.adam().learningRate());
             return StepResult.training((float) result.loss());
         }
+        Session.Runner runner = model.session().runner();
+        trace.ifPresent(file -> runner.setOptions(
+                RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build()));
         try (Feed feed = model.feed(input, false);
-                Result r = feed.applyTo(model.session().runner()).fetch(model.loss()).fetch(predictions).run()) {
+                Result r = trace.isPresent() ? feed.applyTo(runner).fetch(model.loss()).fetch(predictions)
+                        .runAndFetchMetadata() : feed.applyTo(runner).fetch(model.loss()).fetch(predictions).run()) {
+            trace.ifPresent(file -> StepTrace.write(r.getMetadata().orElseThrow(), file));
             TInt32 predicted = (TInt32) r.get(1);
             int[] tokens = new int[Math.toIntExact(predicted.shape().size())];
             predicted.copyTo(DataBuffers.of(tokens, false, false));
             return new StepResult(((TFloat32) r.get(0)).getFloat(), StepResult.checksum(tokens));
         }
+    }
+
+    /** With {@link StepTrace#PROPERTY} set, each step is traced into {@code <folder>/<task>-<step>.txt}. */
+    private Optional<Path> traceFile() {
+        String folder = System.getProperty(StepTrace.PROPERTY);
+        return folder == null ? Optional.empty()
+                : Optional.of(Path.of(folder, spec.task().id() + "-step" + steps++ + ".txt"));
     }
 
     /** The benchmark batch as peft4j's: every token real; causal-LM labels are the input ids (peft4j shifts them). */

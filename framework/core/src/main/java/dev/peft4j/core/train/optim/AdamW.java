@@ -14,6 +14,8 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
@@ -31,6 +33,7 @@ public final class AdamW {
     private final LossScaler lossScaler;
     private final VariableValues slotValues;
     private long appliedSteps;
+    private Consumer<RunMetadata> nextStepTrace;
 
     /**
      * Adds the optimizer to the graph.
@@ -88,7 +91,15 @@ public final class AdamW {
             feedUpdate(feeds, rate, scale);
             feeds.put(ops.lossScale, scalar(scale)).runner().addTarget(ops.fusedStep)
                     .fetch(ops.loss).fetch(ops.gradNorm).fetch(ops.allFinite);
-            try (Result r = feeds.runner().run()) {
+            Consumer<RunMetadata> trace = nextStepTrace;
+            nextStepTrace = null;
+            if (trace != null) {
+                feeds.runner().setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+            }
+            try (Result r = trace != null ? feeds.runner().runAndFetchMetadata() : feeds.runner().run()) {
+                if (trace != null) {
+                    r.getMetadata().ifPresent(trace);
+                }
                 return new StepResult(floatOf(r.get(0)), floatOf(r.get(1)), ((TBool) r.get(2)).getBoolean(), scale);
             }
         }
@@ -132,6 +143,14 @@ public final class AdamW {
 
     private static TFloat32 scalar(double value) {
         return TFloat32.scalarOf((float) value);
+    }
+
+    /**
+     * Runs the next single-micro-batch step with TensorFlow's full trace and hands its metadata (per-op times and
+     * memory) to {@code sink}: for profiling; a traced step is slower than an untraced one.
+     */
+    public void traceNextStep(Consumer<RunMetadata> sink) {
+        this.nextStepTrace = sink;
     }
 
     /** Optimizer steps applied so far (skipped steps do not count): the t of Adam's bias correction. */
