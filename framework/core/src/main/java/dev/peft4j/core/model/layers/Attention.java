@@ -37,10 +37,10 @@ public record Attention(int numHeads, int numKeyValueHeads, int headDim, double 
         kh = repeatKeyValue(tf, seq, kh);
         vh = repeatKeyValue(tf, seq, vh);
 
-        Operand<TFloat32> scores = tf.math.mul(ctx.compute().batchMatMul(qh, kh, true), tf.constant((float) scale));
+        Operand<TFloat32> scores = tf.math.mul(ctx.compute().einsum("bhqd,bhkd->bhqk", qh, kh), tf.constant((float) scale));
         Operand<TFloat32> probs = tf.nn.softmax(tf.math.add(scores, seq.attentionBias()));
         probs = ctx.dropout().apply(probs, dropoutRate);
-        Operand<TFloat32> context = ctx.compute().batchMatMul(probs, vh, false);
+        Operand<TFloat32> context = ctx.compute().einsum("bhqk,bhkd->bhqd", probs, vh);
         Operand<TFloat32> merged = tf.linalg.transpose(context, tf.constant(new int[] {0, 2, 1, 3}));
         return tf.reshape(merged, tf.constant(new int[] {-1, numHeads * headDim}));
     }
