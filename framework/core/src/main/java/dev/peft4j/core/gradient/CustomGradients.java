@@ -36,8 +36,7 @@ public final class CustomGradients {
 
     /** Registers every gradient peft4j's models need; safe to call any number of times. */
     public static void registerBuiltins() {
-        register(SparseSoftmaxCrossEntropyGradient.OP_TYPE, new SparseSoftmaxCrossEntropyGradient());
-        register(GeluGradient.OP_TYPE, new GeluGradient());
+        register(IdentityNGradient.OP_TYPE, new IdentityNGradient());
     }
 
     /**
@@ -76,6 +75,14 @@ public final class CustomGradients {
     /** True when peft4j registered a Java gradient for {@code opType} in this process. */
     public static boolean isRegistered(String opType) {
         return GRADIENTS.containsKey(opType);
+    }
+
+    /** Fails, naming {@code what} needs it, unless {@code opType} has peft4j's Java gradient in this process. */
+    static void requireRegistered(String opType, String what) {
+        if (!isRegistered(opType)) {
+            throw new IllegalStateException(what + " needs the Java gradient of " + opType + ", which is not registered:"
+                    + " call CustomGradients.registerBuiltins() before building a graph (ModelBuilder does)");
+        }
     }
 
     private static List<Operand<?>> dispatch(Ops tf, GraphOperation op, List<Output<?>> gradOutputs) {

@@ -12,7 +12,7 @@ import org.tensorflow.types.TFloat32;
  * for the backward pass (0.5·x, x/√2 and 1 + erf, or their tanh-form counterparts): in a transformer's MLP that is
  * more than half of all activations held between the forward and the backward pass. Here the forward value is built
  * behind a {@code StopGradient} and passed, with x, through an {@code IdentityN} named {@code gelu_exact} or
- * {@code gelu_tanh}, whose Java gradient ({@link GeluGradient}) computes dGELU/dx from x alone. The forward ops' outputs
+ * {@code gelu_tanh}, whose Java gradient ({@link GeluGradient}, through {@link IdentityNGradient}) computes dGELU/dx from x alone. The forward ops' outputs
  * are then freed as soon as the forward pass has used them.
  */
 public final class Gelu {
@@ -47,10 +47,7 @@ public final class Gelu {
 
     private static Operand<TFloat32> withLeanGradient(Ops tf, String name, Operand<TFloat32> x,
             Operand<TFloat32> value) {
-        if (!CustomGradients.isRegistered(GeluGradient.OP_TYPE)) {
-            throw new IllegalStateException("GELU's gradient is not registered: call CustomGradients.registerBuiltins()"
-                    + " before building a graph (ModelBuilder does)");
-        }
+        CustomGradients.requireRegistered(IdentityNGradient.OP_TYPE, "GELU");
         List<Output<?>> passed = tf.withName(name).identityN(List.of(tf.stopGradient(value), x)).output();
         return passed.get(0).expect(TFloat32.class);
     }

@@ -1,5 +1,6 @@
 package dev.peft4j.core.model.graph;
 
+import dev.peft4j.core.gradient.CrossEntropy;
 import dev.peft4j.core.model.Head;
 import dev.peft4j.core.model.layers.BuildContext;
 import dev.peft4j.core.model.weights.WeightRegistry;
@@ -116,7 +117,8 @@ public final class TaskHead {
         int width = arch.config().hiddenSize();
         Operand<TInt32> shape = tf.shape(hidden);
         Operand<TFloat32> flat = tf.reshape(hidden, tf.constant(new int[] {-1, width}));
-        Operand<TFloat32> logits2d = ctx.compute().matMul(flat, arch.lmHeadWeight(), true);
+        Operand<TFloat32> weight = arch.lmHeadWeight();
+        Operand<TFloat32> logits2d = ctx.compute().matMul(flat, weight, true);
         Operand<TInt32> logitsShape = tf.concat(List.of(tf.slice(shape, tf.constant(new int[] {0}),
                 tf.constant(new int[] {2})), tf.constant(new int[] {arch.config().vocabSize()})), tf.constant(0));
         Operand<TFloat32> logits = tf.reshape(logits2d, logitsShape);
@@ -129,7 +131,7 @@ public final class TaskHead {
                 tf.constant(new int[] {-1}));
         var counted = tf.math.notEqual(shifted, tf.constant(Head.IGNORE_INDEX));
         Operand<TInt32> safe = tf.select(counted, shifted, tf.zerosLike(shifted));
-        Operand<TFloat32> perToken = tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits2d, safe).loss();
+        Operand<TFloat32> perToken = CrossEntropy.projected(tf, logits2d, flat, weight, safe);
         Operand<TFloat32> weights = tf.math.mul(tf.dtypes.cast(counted, TFloat32.class),
                 tf.reshape(mask, tf.constant(new int[] {-1})));
         Operand<TFloat32> count = tf.sum(weights, tf.constant(0));
@@ -158,7 +160,7 @@ public final class TaskHead {
                 tf.constant(new int[] {-1}));
         Operand<TFloat32> selected = mlm.logits(ctx, tf.gather(transformed, counted, tf.constant(0)));
         Operand<TInt32> targets = tf.gather(flatLabels, counted, tf.constant(0));
-        Operand<TFloat32> perToken = tf.nn.sparseSoftmaxCrossEntropyWithLogits(selected, targets).loss();
+        Operand<TFloat32> perToken = CrossEntropy.perRow(tf, selected, targets);
         Operand<TFloat32> count = tf.dtypes.cast(tf.size(counted), TFloat32.class);
         Operand<TFloat32> total = tf.sum(perToken, tf.constant(0));
         return new Outputs(logits, tf.math.div(total, tf.math.maximum(count, tf.constant(1f))), count);
@@ -168,7 +170,7 @@ public final class TaskHead {
             Operand<TInt32> labels) {
         Ops tf = ctx.tf();
         Operand<TFloat32> logits = classifierLogits(ctx, hidden, mask);
-        Operand<TFloat32> perRow = tf.nn.sparseSoftmaxCrossEntropyWithLogits(logits, labels).loss();
+        Operand<TFloat32> perRow = CrossEntropy.perRow(tf, logits, labels);
         if (classWeights == null) {
             return new Outputs(logits, tf.math.mean(perRow, tf.constant(0)), rows(tf, logits));
         }
