@@ -17,7 +17,7 @@
  * {@code ModelSurgery.linearLayers()} hands out real weight operands), then calls each method's {@code inject} with
  * its own {@code ModelSurgery}: hooks and virtual tokens are recorded, variables created. Only then is the forward
  * pass built, applying the recorded hooks where the layers are built. Each adapter has an on/off switch (a boolean
- * placeholder, default on) that gates its hooks with {@code select(on, hooked, unhooked)} and masks its virtual
+ * placeholder, default on) that gates its hooks with {@code Switch.choose(on, hooked, unhooked)} and masks its virtual
  * tokens; {@link dev.peft4j.core.model.ModelGraph#setActiveAdapters} sets what the next feeds switch on.
  *
  * <h2>Training</h2>

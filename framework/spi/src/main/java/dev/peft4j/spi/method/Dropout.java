@@ -63,6 +63,6 @@ public final class Dropout {
 
     /** {@code whenTraining} while training with this dropout active, {@code otherwise} else. */
     public Operand<TFloat32> select(Ops tf, Operand<TFloat32> whenTraining, Operand<TFloat32> otherwise) {
-        return isActive() ? tf.select(training, whenTraining, otherwise) : otherwise;
+        return isActive() ? Switch.choose(tf, training, whenTraining, otherwise) : otherwise;
     }
 }

@@ -3,6 +3,7 @@ package dev.peft4j.core.model.surgery;
 import dev.peft4j.spi.method.LinearHook;
 import dev.peft4j.spi.method.SubLayer;
 import dev.peft4j.spi.method.SubLayerHook;
+import dev.peft4j.spi.method.Switch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +15,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * What the adapters asked for while they were injected, applied later while the forward graph is built. Every hook
- * is gated by its adapter's switch: {@code select(active, hooked, unhooked)}, so a switched-off adapter gives the
- * unhooked value exactly, and hooks of several adapters on one layer chain in injection order.
+ * is gated by its adapter's switch ({@link Switch}: the hooked value while active, else the unhooked), so a
+ * switched-off adapter gives the unhooked value exactly, and hooks of several adapters on one layer chain in injection
+ * order.
  */
 public final class HookPlan {
 
@@ -59,7 +61,7 @@ public final class HookPlan {
     public Operand<TFloat32> applyLinear(Ops tf, String layerName, Operand<TFloat32> input, Operand<TFloat32> output) {
         Operand<TFloat32> current = output;
         for (Gated<LinearHook> g : linearHooks.getOrDefault(layerName, List.of())) {
-            current = tf.select(g.active(), g.hook().apply(g.tf(), input, current), current);
+            current = Switch.choose(tf, g.active(), g.hook().apply(g.tf(), input, current), current);
         }
         return current;
     }
@@ -69,7 +71,7 @@ public final class HookPlan {
             Operand<TFloat32> output) {
         Operand<TFloat32> current = output;
         for (Gated<SubLayerHook> g : subLayerHooks.getOrDefault(new SubLayerKey(layerIndex, subLayer), List.of())) {
-            current = tf.select(g.active(), g.hook().apply(g.tf(), input, current), current);
+            current = Switch.choose(tf, g.active(), g.hook().apply(g.tf(), input, current), current);
         }
         return current;
     }
