@@ -22,7 +22,7 @@ final class StepTrace {
     /** The property naming a folder: when set, each peft4j step is traced and summarised there. */
     static final String PROPERTY = "peft4j.bench.trace";
 
-    private record OpTime(String name, String type, long micros) {
+    private record OpTime(String name, String type, long micros, String shape) {
     }
 
     private StepTrace() {
@@ -33,7 +33,7 @@ final class StepTrace {
         metadata.getStepStats().getDevStatsList().forEach(device -> {
             for (NodeExecStats node : device.getNodeStatsList()) {
                 long micros = node.getAllEndRelMicros();
-                ops.add(new OpTime(node.getNodeName(), typeOf(node), micros));
+                ops.add(new OpTime(node.getNodeName(), typeOf(node), micros, outputShape(node)));
             }
         });
         Map<String, long[]> byType = new HashMap<>();
@@ -54,8 +54,8 @@ final class StepTrace {
                         e.getValue()[0] / 1e3, e.getValue()[1], 100.0 * e.getValue()[0] / all)));
         out.append(String.format("%nevery op, slowest first%n"));
         ops.stream().sorted(Comparator.comparingLong(op -> -op.micros()))
-                .forEach(op -> out.append(String.format("%10.1f ms  %-28s %s%n", op.micros() / 1e3, op.type(),
-                        op.name())));
+                .forEach(op -> out.append(String.format("%10.1f ms  %-28s %-60s %s%n", op.micros() / 1e3, op.type(),
+                        op.name(), op.shape())));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, out);
@@ -92,6 +92,17 @@ final class StepTrace {
         nodes.stream().filter(n -> n.getAllStartMicros() <= at && at <= n.getAllStartMicros() + n.getAllEndRelMicros())
                 .forEach(n -> running.append(' ').append(n.getNodeName()).append(" (").append(typeOf(n)).append(')'));
         return String.format("step allocations peak %.0f MB, reached in:%s%n", peak / 1e6, running);
+    }
+
+    /** The shape of the op's first output, e.g. {@code [1024,768]}; empty when it has none. */
+    private static String outputShape(NodeExecStats node) {
+        if (node.getOutputCount() == 0) {
+            return "";
+        }
+        StringBuilder shape = new StringBuilder("[");
+        node.getOutput(0).getTensorDescription().getShape().getDimList()
+                .forEach(d -> shape.append(shape.length() > 1 ? "," : "").append(d.getSize()));
+        return shape.append(']').toString();
     }
 
     /** The op type from the timeline label, {@code "name = Type(inputs)"}. */
