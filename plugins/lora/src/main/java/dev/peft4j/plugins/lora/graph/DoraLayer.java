@@ -53,7 +53,7 @@ public final class DoraLayer implements LinearHook {
 
         Operand<TFloat32> withoutBias = layer.bias() == null ? baseOutput : tf.math.sub(baseOutput, layer.bias());
         Operand<TFloat32> baseTerm = dropout.select(tf, tf.linalg.matMul(x, weight, MatMul.transposeB(true)), withoutBias);
-        Operand<TFloat32> lora = tf.math.mul(LoraLayer.update(tf, x, loraA, loraB), s);
+        Operand<TFloat32> lora = LoraLayer.update(tf, x, loraA, loraB, scaling);
         Operand<TFloat32> correction = tf.math.add(
                 tf.math.mul(tf.math.sub(k, tf.constant(1f)), baseTerm),
                 tf.math.mul(k, lora));

@@ -24,12 +24,20 @@ public final class LoraLayer implements LinearHook {
 
     @Override
     public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> input, Operand<TFloat32> baseOutput) {
-        return tf.math.add(baseOutput, tf.math.mul(update(tf, dropout.apply(tf, input), loraA, loraB), tf.constant(scaling)));
+        return tf.math.add(baseOutput, update(tf, dropout.apply(tf, input), loraA, loraB, scaling));
     }
 
-    /** {@code x · Aᵀ · Bᵀ} [tokens, out], without the scaling. */
-    static Operand<TFloat32> update(Ops tf, Operand<TFloat32> x, Operand<TFloat32> loraA, Operand<TFloat32> loraB) {
+    /**
+     * {@code scaling · x · Aᵀ · Bᵀ} [tokens, out]. The scaling multiplies the rank-r intermediate [tokens, r], not the
+     * [tokens, out] result: the same product, a pass over r columns instead of out, forward and backward (none when
+     * scaling is 1).
+     */
+    static Operand<TFloat32> update(Ops tf, Operand<TFloat32> x, Operand<TFloat32> loraA, Operand<TFloat32> loraB,
+            float scaling) {
         Operand<TFloat32> down = tf.linalg.matMul(x, loraA, MatMul.transposeB(true));
+        if (scaling != 1f) {
+            down = tf.math.mul(down, tf.constant(scaling));
+        }
         return tf.linalg.matMul(down, loraB, MatMul.transposeB(true));
     }
 }
