@@ -11,9 +11,9 @@ import org.tensorflow.types.TInt32;
 
 /**
  * The gradient of peft4j's lean-gradient ops: a value built behind a {@code StopGradient} and passed with what its
- * derivative needs through an {@code IdentityN}, named after the op ({@link Gelu}, {@link CrossEntropy}). TensorFlow
- * has no gradient for {@code IdentityN}, and a process can register one gradient per op type, so this one dispatches
- * on the op's name; any other IdentityN is refused with a message saying so.
+ * derivative needs through an {@code IdentityN}, named after the op ({@link Gelu}, {@link LayerNorm},
+ * {@link CrossEntropy}). TensorFlow has no gradient for {@code IdentityN}, and a process can register one gradient per
+ * op type, so this one dispatches on the op's name; any other IdentityN is refused with a message saying so.
  */
 final class IdentityNGradient implements RawCustomGradient {
 
@@ -26,6 +26,11 @@ final class IdentityNGradient implements RawCustomGradient {
         if (Gelu.NAME.matcher(op.name()).matches() && op.numInputs() == 2) {
             return gelu.call(tf, op, gradOutputs);
         }
+        if (LayerNorm.NAME.matcher(op.name()).matches() && op.numInputs() == 6) {
+            return LayerNorm.gradient(tf, gradOutputs.get(0).expect(TFloat32.class), op.input(1).expect(TFloat32.class),
+                    op.input(2).expect(TFloat32.class), op.input(4).expect(TFloat32.class),
+                    op.input(5).expect(TFloat32.class), gradOutputs);
+        }
         if (CrossEntropy.NAME.matcher(op.name()).matches() && op.numInputs() == 4) {
             return crossEntropy(tf, op, gradOutputs);
         }
@@ -33,8 +38,8 @@ final class IdentityNGradient implements RawCustomGradient {
             return projectedCrossEntropy(tf, op, gradOutputs);
         }
         throw new IllegalStateException("op " + op.name() + " (IdentityN) has no gradient: peft4j differentiates "
-                + "IdentityN only as the GELU (ops named gelu_exact or gelu_tanh) and the softmax cross-entropy "
-                + "(softmax_cross_entropy, projected_cross_entropy) of core/gradient");
+                + "IdentityN only as the GELU (ops named gelu_exact or gelu_tanh), the LayerNorm (layer_norm) and the "
+                + "softmax cross-entropy (softmax_cross_entropy, projected_cross_entropy) of core/gradient");
     }
 
     /** Inputs: the stopped loss, the logits, the stopped softmax, the labels. */

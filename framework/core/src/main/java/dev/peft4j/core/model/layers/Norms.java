@@ -1,5 +1,6 @@
 package dev.peft4j.core.model.layers;
 
+import dev.peft4j.core.gradient.LayerNorm;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.math.Mean;
@@ -11,15 +12,13 @@ public final class Norms {
     private Norms() {
     }
 
-    /** {@code (x - mean) / sqrt(var + eps) * weight + bias}, var the biased variance, as torch.nn.LayerNorm. */
+    /**
+     * {@code (x - mean) / sqrt(var + eps) * weight + bias}, var the biased variance, as torch.nn.LayerNorm; its
+     * backward pass is {@link LayerNorm}'s closed form.
+     */
     public static Operand<TFloat32> layerNorm(Ops tf, Operand<TFloat32> x, Operand<TFloat32> weight,
             Operand<TFloat32> bias, double eps) {
-        Operand<TFloat32> mean = tf.math.mean(x, tf.constant(-1), Mean.keepDims(true));
-        Operand<TFloat32> centered = tf.math.sub(x, mean);
-        Operand<TFloat32> variance = tf.math.mean(tf.math.square(centered), tf.constant(-1), Mean.keepDims(true));
-        Operand<TFloat32> inverseStd = tf.math.rsqrt(tf.math.add(variance, tf.constant((float) eps)));
-        Operand<TFloat32> normed = tf.math.mul(centered, inverseStd);
-        return tf.math.add(tf.math.mul(normed, weight), bias);
+        return LayerNorm.apply(tf, x, weight, bias, eps);
     }
 
     /** {@code x / sqrt(mean(x²) + eps) * weight}, as LlamaRMSNorm. */
