@@ -91,8 +91,10 @@ public final class CrossEntropy {
         Operand<TInt32> inRange = tf.withControlDependencies(List.of(tf.assertThat(
                 tf.reduceAll(tf.math.logicalAnd(tf.math.greaterEqual(labels, tf.constant(0)),
                         tf.math.less(labels, classes)), tf.constant(0)),
-                List.of(tf.constant("softmax cross-entropy: a label is outside [0, classes); labels:"), labels,
-                        tf.constant("classes:"), classes)))).identity(labels);
+                List.of(tf.constant("softmax cross-entropy: a label is outside [0, classes): class labels must"
+                                + " be indices of the head's classes, token labels ids below the vocabulary size;"
+                                + " labels:"),
+                        labels, tf.constant("classes:"), classes)))).identity(labels);
         return tf.math.add(tf.math.mul(rows, classes), inRange);
     }
 

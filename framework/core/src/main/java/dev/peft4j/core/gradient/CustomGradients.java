@@ -80,8 +80,9 @@ public final class CustomGradients {
     /** Fails, naming {@code what} needs it, unless {@code opType} has peft4j's Java gradient in this process. */
     static void requireRegistered(String opType, String what) {
         if (!isRegistered(opType)) {
-            throw new IllegalStateException(what + " needs the Java gradient of " + opType + ", which is not registered:"
-                    + " call CustomGradients.registerBuiltins() before building a graph (ModelBuilder does)");
+            throw new IllegalStateException(what + " needs the Java gradient of " + opType
+                    + ", which is not registered: call CustomGradients.registerBuiltins() before building a graph"
+                    + " (ModelBuilder does)");
         }
     }
 

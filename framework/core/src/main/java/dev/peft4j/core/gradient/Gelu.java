@@ -12,8 +12,8 @@ import org.tensorflow.types.TFloat32;
  * for the backward pass (0.5·x, x/√2 and 1 + erf, or their tanh-form counterparts): in a transformer's MLP that is
  * more than half of all activations held between the forward and the backward pass. Here the forward value is built
  * behind a {@code StopGradient} and passed, with x, through an {@code IdentityN} named {@code gelu_exact} or
- * {@code gelu_tanh}, whose Java gradient ({@link GeluGradient}, through {@link IdentityNGradient}) computes dGELU/dx from x alone. The forward ops' outputs
- * are then freed as soon as the forward pass has used them.
+ * {@code gelu_tanh}, whose Java gradient ({@link GeluGradient}, through {@link IdentityNGradient}) computes dGELU/dx
+ * from x alone. The forward ops' outputs are then freed as soon as the forward pass has used them.
  */
 public final class Gelu {
 
