@@ -75,19 +75,19 @@ public final class CrossEntropy {
         Operand<TInt32> lastAxis = tf.constant(-1);
         Operand<TFloat32> max = tf.max(logits, lastAxis);
         Operand<TFloat32> picked = tf.gather(tf.reshape(logits, tf.constant(new int[] {-1})),
-                flatIndex(tf, logits, labels), tf.constant(0));
+                checkedFlatIndex(tf, logits, labels), tf.constant(0));
         // The softmax reads the logits last, so that it may take over their buffer.
         Operand<TFloat32> probabilities = tf.withControlDependencies(List.of(max, picked)).nn.softmax(logits);
         Operand<TFloat32> logSumExp = tf.math.sub(max, tf.math.log(tf.max(probabilities, lastAxis)));
         return new Forward(tf.math.sub(logSumExp, picked), probabilities);
     }
 
-    /** row · C + label for each row: the label's position in the flattened [N·C] logits. */
-    private static Operand<TInt32> flatIndex(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
-        Operand<TInt32> shape = tf.shape(logits);
-        Operand<TInt32> classes = tf.gather(shape, tf.constant(1), tf.constant(0));
-        Operand<TInt32> rows = tf.range(tf.constant(0), tf.gather(shape, tf.constant(0), tf.constant(0)),
-                tf.constant(1));
+    /**
+     * row · C + label for each row: the label's position in the flattened [N·C] logits. Checked here, in the forward
+     * pass, that every label is in [0, C): the gather would otherwise read another row's logit.
+     */
+    private static Operand<TInt32> checkedFlatIndex(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
+        Operand<TInt32> classes = tf.gather(tf.shape(logits), tf.constant(1), tf.constant(0));
         Operand<TInt32> inRange = tf.withControlDependencies(List.of(tf.assertThat(
                 tf.reduceAll(tf.math.logicalAnd(tf.math.greaterEqual(labels, tf.constant(0)),
                         tf.math.less(labels, classes)), tf.constant(0)),
@@ -95,7 +95,16 @@ public final class CrossEntropy {
                                 + " be indices of the head's classes, token labels ids below the vocabulary size;"
                                 + " labels:"),
                         labels, tf.constant("classes:"), classes)))).identity(labels);
-        return tf.math.add(tf.math.mul(rows, classes), inRange);
+        return flatIndex(tf, logits, inRange);
+    }
+
+    /** The same without the check, for the backward pass (the forward pass has checked these labels). */
+    private static Operand<TInt32> flatIndex(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
+        Operand<TInt32> shape = tf.shape(logits);
+        Operand<TInt32> classes = tf.gather(shape, tf.constant(1), tf.constant(0));
+        Operand<TInt32> rows = tf.range(tf.constant(0), tf.gather(shape, tf.constant(0), tf.constant(0)),
+                tf.constant(1));
+        return tf.math.add(tf.math.mul(rows, classes), labels);
     }
 
     record ProjectionGradients(Operand<TFloat32> hidden, Operand<TFloat32> weight) {

@@ -11,8 +11,9 @@ import org.tensorflow.types.TInt32;
 
 /**
  * LayerNorm over the last axis, {@code (x - mean) / sqrt(var + eps) * weight + bias} with the biased variance (as
- * {@code torch.nn.LayerNorm}), with a closed-form backward pass. Differentiated op by op, its ~9 forward ops become
- * ~20 backward ones (broadcast gradients, tiles of the means' gradients, sums over broadcast axes). Here the value is
+ * {@code torch.nn.LayerNorm}), with a closed-form backward pass. Differentiated op by op, its 9 forward ops take 74
+ * more backward graph ops than this form does (counted: broadcast gradients, tiles of the means' gradients, sums over
+ * broadcast axes), about 11 more of them passes over [tokens, hidden] in a traced MiniLM step. Here the value is
  * built behind a {@code StopGradient} and passed, with x, the weight, the bias and the row statistics, through an
  * {@code IdentityN} named {@code layer_norm}, whose Java gradient ({@link IdentityNGradient}) is, with
  * x̂ = (x - mean)·rstd and g = dy·weight: {@code dx = rstd·(g - mean(g) - x̂·mean(g·x̂))},

@@ -1,7 +1,8 @@
 package dev.peft4j.core.run;
 
+import static dev.peft4j.core.run.RunSettings.attempt;
+
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import dev.peft4j.core.config.ConfigProblem;
 import dev.peft4j.core.config.HostSettings;
 import dev.peft4j.core.config.PipelineConfig;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Every settings record {@code peft4j pretrain} reads, read at once so that a pipeline's refused values are reported
@@ -40,8 +40,8 @@ public record PretrainRunSettings(PipelineConfig config, Path baseDir, HostSetti
         ModelSettings model = attempt(() -> ModelSettings.from(root), problems, "model");
         OptimizerSettings optimizer = attempt(() -> OptimizerSettings.from(root), problems, "training");
         PretrainSettings pretrain = attempt(() -> PretrainSettings.from(root, baseDir), problems, "pretrain");
-        Boolean timestamp = attempt(() -> SettingsReader.read(root, c -> c.getBoolean("pipeline.run-dir-timestamp")),
-                problems, "pipeline");
+        Boolean timestamp = attempt(() -> SettingsReader.read(root,
+                c -> c.getBoolean("pipeline.run-dir-timestamp")), problems, "pipeline");
         if (host != null) {
             RunSettings.checkPrecision(root, host, problems);
             if (!HELD_OUT_METRICS.contains(host.training().bestMetric())) {
@@ -109,16 +109,5 @@ public record PretrainRunSettings(PipelineConfig config, Path baseDir, HostSetti
 
     private PipelineConfigException problemAt(String path, String expected, String found) {
         return new PipelineConfigException(RunSettings.problem(root(), path, expected, found));
-    }
-
-    private static <T> T attempt(Supplier<T> reader, List<ConfigProblem> problems, String block) {
-        try {
-            return reader.get();
-        } catch (PipelineConfigException e) {
-            problems.addAll(e.problems());
-        } catch (ConfigException e) {
-            problems.add(ConfigProblem.of(e, "pipeline", block));
-        }
-        return null;
     }
 }

@@ -82,7 +82,8 @@ public record RunSettings(PipelineConfig config, Path baseDir, HostSettings host
         return ConfigProblem.at(root.getValue(path).origin(), path, expected, found, null);
     }
 
-    private static <T> T attempt(Supplier<T> reader, List<ConfigProblem> problems, String block) {
+    /** Runs one block's reader, collecting its problems instead of stopping at the first block that has some. */
+    static <T> T attempt(Supplier<T> reader, List<ConfigProblem> problems, String block) {
         try {
             return reader.get();
         } catch (PipelineConfigException e) {
