@@ -83,7 +83,7 @@ final class Peft4jWorkload implements Workload {
             List<TrainableVariable> trainables = model.trainables();
             initialiseLikeTheOtherEngines(trainables, checkpoint, weights);
             OptimizerSpec adam = new OptimizerSpec(spec.adam().beta1(), spec.adam().beta2(), spec.adam().epsilon(), 0, 0);
-            optimizer = new AdamW(model.graph(), model.session(), model.loss(),
+            optimizer = new AdamW(model.graph(), model.backprop(), model.session(), model.loss(),
                     trainables.stream().map(v -> new dev.peft4j.core.train.TrainableVariable(v.name(), v.variable(),
                             v.decay())).toList(),
                     adam, LossScaleSpec.none(), 1);

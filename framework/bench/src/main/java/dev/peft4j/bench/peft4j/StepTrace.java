@@ -56,6 +56,7 @@ final class StepTrace {
         ops.stream().sorted(Comparator.comparingLong(op -> -op.micros()))
                 .forEach(op -> out.append(String.format("%10.1f ms  %-28s %-60s %s%n", op.micros() / 1e3, op.type(),
                         op.name(), op.shape())));
+        out.append(timeline(metadata));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, out);
@@ -92,6 +93,31 @@ final class StepTrace {
         nodes.stream().filter(n -> n.getAllStartMicros() <= at && at <= n.getAllStartMicros() + n.getAllEndRelMicros())
                 .forEach(n -> running.append(' ').append(n.getNodeName()).append(" (").append(typeOf(n)).append(')'));
         return String.format("step allocations peak %.0f MB, reached in:%s%n", peak / 1e6, running);
+    }
+
+    /** Every op in the order it started, with the step's live allocations at its start. */
+    private static String timeline(RunMetadata metadata) {
+        List<long[]> events = new ArrayList<>();
+        List<NodeExecStats> nodes = new ArrayList<>();
+        metadata.getStepStats().getDevStatsList().forEach(device -> device.getNodeStatsList().forEach(node -> {
+            nodes.add(node);
+            node.getMemoryList().forEach(memory -> memory.getAllocationRecordsList()
+                    .forEach(r -> events.add(new long[] {r.getAllocMicros(), r.getAllocBytes()})));
+        }));
+        events.sort(Comparator.comparingLong(e -> e[0]));
+        nodes.sort(Comparator.comparingLong(NodeExecStats::getAllStartMicros));
+        long first = nodes.isEmpty() ? 0 : nodes.get(0).getAllStartMicros();
+        StringBuilder out = new StringBuilder(String.format("%nevery op in start order: start ms, live MB, op%n"));
+        int next = 0;
+        long live = 0;
+        for (NodeExecStats n : nodes) {
+            while (next < events.size() && events.get(next)[0] <= n.getAllStartMicros()) {
+                live += events.get(next++)[1];
+            }
+            out.append(String.format("%9.1f %7.0f  %s (%s)%n", (n.getAllStartMicros() - first) / 1e3, live / 1e6,
+                    n.getNodeName(), typeOf(n)));
+        }
+        return out.toString();
     }
 
     /** The shape of the op's first output, e.g. {@code [1024,768]}; empty when it has none. */

@@ -7,6 +7,7 @@ import dev.peft4j.core.model.graph.Architectures;
 import dev.peft4j.core.model.graph.ForwardGraph;
 import dev.peft4j.core.model.graph.TaskHead;
 import dev.peft4j.core.model.layers.BuildContext;
+import dev.peft4j.core.model.layers.Checkpoints;
 import dev.peft4j.core.model.layers.Compute;
 import dev.peft4j.core.model.layers.Dropout;
 import dev.peft4j.core.model.surgery.AdapterSurgery;
@@ -125,7 +126,8 @@ public final class ModelBuilder {
             Map<String, Operand<TBool>> gates = inject(tf, arch, head, weights, plan, inputs.training());
 
             BuildContext ctx = new BuildContext(tf, new Compute(tf, options.precision()),
-                    new Dropout(tf, inputs.training(), options.dropout(), options.seed()), plan);
+                    new Dropout(tf, inputs.training(), options.dropout(), options.seed()), plan,
+                    new Checkpoints(graph, tf, options.gradientCheckpointing()));
             ForwardGraph.Outputs outputs = ForwardGraph.build(ctx, arch, head, inputs.inputIds(),
                     inputs.attentionMask(), inputs.tokenTypeIds(), inputs.labels());
 
@@ -139,7 +141,8 @@ public final class ModelBuilder {
                     adapters.keySet(), (System.nanoTime() - start) / 1_000_000, weights.parameterCount(),
                     weights.trainables().stream().mapToLong(TrainableVariable::size).sum());
             return new ModelGraph(new ModelGraph.Parts(graph, session, tf, config, options, inputs, outputs, weights,
-                    gates, Map.copyOf(adapters), feeds, head.module(), headModules(weights), modelNameOrPath));
+                    gates, Map.copyOf(adapters), feeds, head.module(), headModules(weights), modelNameOrPath,
+                    ctx.checkpoints()));
         } catch (RuntimeException e) {
             if (session != null) {
                 session.close();

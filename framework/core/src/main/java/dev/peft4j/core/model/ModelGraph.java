@@ -35,7 +35,7 @@ public final class ModelGraph implements AutoCloseable {
     record Parts(Graph graph, Session session, Ops tf, ModelConfig config, ModelOptions options, ModelInputs inputs,
             ForwardGraph.Outputs outputs, WeightRegistry weights, Map<String, Operand<TBool>> gates,
             Map<String, TuningMethod> methods, FeedBuilder feeds, String headModule, List<String> headModules,
-            String modelNameOrPath) {
+            String modelNameOrPath, Backprop backprop) {
     }
 
     private final Parts parts;
@@ -88,6 +88,15 @@ public final class ModelGraph implements AutoCloseable {
     /** Scalar mean loss of the batch; needs labels in the feed. */
     public Operand<TFloat32> loss() {
         return parts.outputs().loss();
+    }
+
+    /**
+     * How to differentiate the loss (or a scalar built on it) with respect to the trained variables: TensorFlow's own,
+     * or block by block when the model was built with {@code gradient-checkpointing}. The optimizer takes its
+     * gradients here.
+     */
+    public Backprop backprop() {
+        return parts.backprop();
     }
 
     /** Scalar count of what {@link #loss()} averages over (labelled tokens or rows), to weight accumulated batches. */

@@ -1,5 +1,6 @@
 package dev.peft4j.core.pretrain;
 
+import dev.peft4j.core.model.Backprop;
 import dev.peft4j.core.model.ModelGraph;
 import dev.peft4j.core.train.Feed;
 import dev.peft4j.core.train.ForwardMode;
@@ -32,6 +33,11 @@ public final class LanguageModel implements TrainableModel<BlockBatch> {
         this.trainables = graph.trainables().stream()
                 .map(v -> new TrainableVariable(v.name(), v.variable(), v.decay()))
                 .toList();
+    }
+
+    @Override
+    public Backprop backprop() {
+        return graph.backprop();
     }
 
     @Override

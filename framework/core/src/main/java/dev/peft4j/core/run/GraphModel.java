@@ -1,5 +1,6 @@
 package dev.peft4j.core.run;
 
+import dev.peft4j.core.model.Backprop;
 import dev.peft4j.core.model.ModelGraph;
 import dev.peft4j.core.train.Feed;
 import dev.peft4j.core.train.ForwardMode;
@@ -39,6 +40,11 @@ final class GraphModel<B extends ModelInput> implements TrainableModel<B> {
         this.trainables = graph.trainables().stream()
                 .map(v -> new TrainableVariable(v.name(), v.variable(), v.decay()))
                 .toList();
+    }
+
+    @Override
+    public Backprop backprop() {
+        return graph.backprop();
     }
 
     @Override

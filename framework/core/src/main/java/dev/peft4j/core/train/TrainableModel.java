@@ -1,5 +1,6 @@
 package dev.peft4j.core.train;
 
+import dev.peft4j.core.model.Backprop;
 import dev.peft4j.spi.metric.TaskType;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,11 @@ import org.tensorflow.types.TFloat32;
 public interface TrainableModel<B extends Batch> {
 
     Graph graph();
+
+    /** How the loss is differentiated; the model's own when it was built with gradient checkpointing. */
+    default Backprop backprop() {
+        return Backprop.plain(graph());
+    }
 
     /** The session that holds the variables' values; every variable is initialised when the trainer receives it. */
     Session session();

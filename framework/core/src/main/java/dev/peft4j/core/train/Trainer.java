@@ -88,7 +88,7 @@ public final class Trainer<B extends Batch> {
                 throw new IllegalArgumentException("two trainable variables are named '" + v.name() + "'; names must be unique");
             }
         }
-        this.optimizer = new AdamW(model.graph(), model.session(), model.loss(), variables,
+        this.optimizer = new AdamW(model.graph(), model.backprop(), model.session(), model.loss(), variables,
                 Objects.requireNonNull(b.optimizerSpec, "optimizerSpec"),
                 Objects.requireNonNull(b.lossScaling, "lossScaling"), options.accumulationSteps());
         this.weights = new VariableValues(model.graph(), model.session(), "trainer_weights", byName);

@@ -8,7 +8,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Inverted dropout that acts only while the model trains: each element is kept with probability 1 - rate and scaled
- * by 1 / (1 - rate). The mask comes from a seeded random op, so a run repeats exactly.
+ * by 1 / (1 - rate). The mask comes from a seeded random op, so a run repeats exactly, and through
+ * {@link DropoutMasks}, so a block rebuilt for gradient checkpointing reuses it.
  */
 public final class Dropout {
 
@@ -54,11 +55,13 @@ public final class Dropout {
         if (!isActive()) {
             return x;
         }
-        Operand<TFloat32> uniform = tf.random.randomUniform(tf.shape(x), TFloat32.class,
-                RandomUniform.seed(seed), RandomUniform.seed2(seed2));
-        Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant(rate)), TFloat32.class);
-        Operand<TFloat32> dropped = tf.math.mul(x, tf.math.mul(keep, tf.constant(1f / (1f - rate))));
-        return select(tf, dropped, x);
+        Operand<TFloat32> scaledMask = DropoutMasks.next(() -> {
+            Operand<TFloat32> uniform = tf.random.randomUniform(tf.shape(x), TFloat32.class,
+                    RandomUniform.seed(seed), RandomUniform.seed2(seed2));
+            Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant(rate)), TFloat32.class);
+            return tf.math.mul(keep, tf.constant(1f / (1f - rate)));
+        });
+        return select(tf, tf.math.mul(x, scaledMask), x);
     }
 
     /** {@code whenTraining} while training with this dropout active, {@code otherwise} else. */

@@ -154,7 +154,8 @@ public final class BertArchitecture implements Architecture {
         Attention attention = new Attention(config.numHeads(), config.numHeads(), config.headDim(),
                 1 / Math.sqrt(config.headDim()), config.attentionDropout(), null);
         for (int i = 0; i < blocks.size(); i++) {
-            x = block(ctx, seq, attention, i, blocks.get(i), x);
+            int index = i;
+            x = ctx.checkpoints().block(x, in -> block(ctx, seq, attention, index, blocks.get(index), in));
         }
         return x;
     }

@@ -117,7 +117,8 @@ public final class Gpt2Architecture implements Architecture {
         x = ctx.dropout().apply(x, config.embeddingDropout());
         x = tf.reshape(x, tf.constant(new int[] {-1, config.hiddenSize()}));
         for (int i = 0; i < blocks.size(); i++) {
-            x = block(ctx, seq, i, blocks.get(i), x);
+            int index = i;
+            x = ctx.checkpoints().block(x, in -> block(ctx, seq, index, blocks.get(index), in));
         }
         return Norms.layerNorm(tf, x, lnFinalWeight, lnFinalBias, config.layerNormEps());
     }

@@ -1,5 +1,6 @@
 package dev.peft4j.core.model.layers;
 
+import dev.peft4j.spi.method.DropoutMasks;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.random.RandomUniform;
@@ -9,7 +10,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * Inverted dropout gated by the {@code training} placeholder. In evaluation the keep probability is 1, every element
  * is kept and scaled by 1, so the output equals the input bit for bit. Each dropout op gets its own fixed seed pair,
- * so runs with the same model seed draw the same masks.
+ * so runs with the same model seed draw the same masks. Masks go through {@link DropoutMasks}: a block rebuilt for
+ * gradient checkpointing reuses its forward pass's masks.
  */
 public final class Dropout {
 
@@ -31,10 +33,12 @@ public final class Dropout {
         if (!enabled || rate == 0) {
             return x;
         }
-        Operand<TFloat32> keep = tf.select(training, tf.constant((float) (1 - rate)), tf.constant(1f));
-        Operand<TFloat32> noise = tf.random.randomUniform(tf.shape(x), TFloat32.class,
-                RandomUniform.seed(seed), RandomUniform.seed2(nextOpSeed++));
-        Operand<TFloat32> mask = tf.dtypes.cast(tf.math.less(noise, keep), TFloat32.class);
-        return tf.math.mul(x, tf.math.div(mask, keep));
+        Operand<TFloat32> scaledMask = DropoutMasks.next(() -> {
+            Operand<TFloat32> keep = tf.select(training, tf.constant((float) (1 - rate)), tf.constant(1f));
+            Operand<TFloat32> noise = tf.random.randomUniform(tf.shape(x), TFloat32.class,
+                    RandomUniform.seed(seed), RandomUniform.seed2(nextOpSeed++));
+            return tf.math.div(tf.dtypes.cast(tf.math.less(noise, keep), TFloat32.class), keep);
+        });
+        return tf.math.mul(x, scaledMask);
     }
 }

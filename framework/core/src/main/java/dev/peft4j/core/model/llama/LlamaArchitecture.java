@@ -127,7 +127,8 @@ public final class LlamaArchitecture implements Architecture {
                 1 / Math.sqrt(config.headDim()), config.attentionDropout(), rotary);
         Operand<TFloat32> x = tf.reshape(embeddings, tf.constant(new int[] {-1, config.hiddenSize()}));
         for (int i = 0; i < blocks.size(); i++) {
-            x = block(ctx, seq, attention, i, blocks.get(i), x);
+            int index = i;
+            x = ctx.checkpoints().block(x, in -> block(ctx, seq, attention, index, blocks.get(index), in));
         }
         return Norms.rmsNorm(tf, x, finalNorm, config.rmsNormEps());
     }

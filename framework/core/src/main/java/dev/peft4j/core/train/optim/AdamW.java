@@ -1,5 +1,6 @@
 package dev.peft4j.core.train.optim;
 
+import dev.peft4j.core.model.Backprop;
 import dev.peft4j.core.train.Feed;
 import dev.peft4j.core.train.TrainableVariable;
 import dev.peft4j.core.train.VariableValues;
@@ -42,12 +43,22 @@ public final class AdamW {
      */
     public AdamW(Graph graph, Session session, Operand<TFloat32> loss, List<TrainableVariable> variables,
                  OptimizerSpec spec, LossScaleSpec lossScaling, int accumulationSteps) {
+        this(graph, Backprop.plain(graph), session, loss, variables, spec, lossScaling, accumulationSteps);
+    }
+
+    /**
+     * With the model's own differentiation ({@link dev.peft4j.core.model.ModelGraph#backprop()}), which is block by
+     * block under gradient checkpointing.
+     */
+    public AdamW(Graph graph, Backprop backprop, Session session, Operand<TFloat32> loss,
+                 List<TrainableVariable> variables, OptimizerSpec spec, LossScaleSpec lossScaling,
+                 int accumulationSteps) {
         if (accumulationSteps < 1) {
             throw new IllegalArgumentException("gradient accumulation steps must be at least 1, got " + accumulationSteps);
         }
         this.session = session;
         this.spec = spec;
-        this.ops = new AdamWGraph(graph, loss, variables, spec, accumulationSteps > 1);
+        this.ops = new AdamWGraph(graph, backprop, loss, variables, spec, accumulationSteps > 1);
         this.lossScaler = new LossScaler(lossScaling);
         this.slotValues = new VariableValues(graph, session, "adamw_state", ops.slots);
     }

@@ -1,5 +1,6 @@
 package dev.peft4j.core.train.optim;
 
+import dev.peft4j.core.model.Backprop;
 import dev.peft4j.core.train.TrainableVariable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,8 +67,8 @@ final class AdamWGraph {
     /** First and second moment of every trainable variable, keyed {@code <name>/adam_m} and {@code <name>/adam_v}. */
     final Map<String, Variable<TFloat32>> slots = new LinkedHashMap<>();
 
-    AdamWGraph(Graph graph, Operand<TFloat32> loss, List<TrainableVariable> variables, OptimizerSpec spec,
-               boolean accumulating) {
+    AdamWGraph(Graph graph, Backprop backprop, Operand<TFloat32> loss, List<TrainableVariable> variables,
+               OptimizerSpec spec, boolean accumulating) {
         if (variables.isEmpty()) {
             throw new IllegalArgumentException("nothing to train: the model lists no trainable variables");
         }
@@ -80,7 +81,7 @@ final class AdamWGraph {
         gradientDivisor = scalarInput(tf, "gradient_divisor");
         maxGradNorm = scalarInput(tf, "max_grad_norm");
 
-        List<Output<TFloat32>> gradients = gradients(graph, tf, loss, variables);
+        List<Output<TFloat32>> gradients = gradients(backprop, tf, loss, variables);
         List<Operation> producers = new ArrayList<>();
         producers.add(loss.op());
         gradients.forEach(g -> producers.add(g.op()));
@@ -174,13 +175,13 @@ final class AdamWGraph {
         }
     }
 
-    private List<Output<TFloat32>> gradients(Graph graph, Ops tf, Operand<TFloat32> loss,
+    private List<Output<TFloat32>> gradients(Backprop backprop, Ops tf, Operand<TFloat32> loss,
                                              List<TrainableVariable> variables) {
         Operand<TFloat32> scaled = tf.withName("scaled_loss").math.mul(loss, lossScale);
         Output<?>[] targets = variables.stream().map(v -> v.variable().asOutput()).toArray(Output<?>[]::new);
         Output<?>[] grads;
         try {
-            grads = graph.addGradients(scaled.asOutput(), targets);
+            grads = backprop.gradients(scaled, targets);
         } catch (RuntimeException e) {
             throw new IllegalStateException("TensorFlow could not differentiate the loss '" + loss.op().name()
                     + "' with respect to the trainable variables " + names(variables) + ": " + e.getMessage()

@@ -1,0 +1,22 @@
+package dev.peft4j.core.model;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * How a model graph differentiates a scalar built on its loss: straight through TensorFlow, or segment by segment
+ * with each transformer block rebuilt for the backward pass (gradient checkpointing,
+ * {@link dev.peft4j.core.model.layers.Checkpoints}).
+ */
+public interface Backprop {
+
+    /** d y / d x for each of {@code xs}; null where an x does not influence y. */
+    Output<?>[] gradients(Operand<TFloat32> y, Output<?>[] xs);
+
+    /** TensorFlow's own: every activation of the forward pass is kept for the backward pass. */
+    static Backprop plain(Graph graph) {
+        return (y, xs) -> graph.addGradients(y.asOutput(), xs);
+    }
+}
