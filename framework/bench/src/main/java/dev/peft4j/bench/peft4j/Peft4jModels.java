@@ -57,10 +57,13 @@ final class Peft4jModels {
         return shape instanceof GptShape s ? GptLayout.base(s) : BertLayout.base((BertShape) shape);
     }
 
+    /** Set (through {@code --child-jvm-option}) to build peft4j's model with gradient checkpointing. */
+    static final String CHECKPOINTING_PROPERTY = "peft4j.bench.gradient-checkpointing";
+
     static ModelOptions options(ModelShape shape, long seed) {
         Head head = shape instanceof BertShape s ? Head.classification(s.classes()) : Head.causalLm();
         return ModelOptions.fromConfig(ConfigFactory.defaultReference().getConfig("model"), head, seed)
-                .withDropout(false);
+                .withDropout(false).withGradientCheckpointing(Boolean.getBoolean(CHECKPOINTING_PROPERTY));
     }
 
     /** The tuning method of the task, none for inference. */

@@ -108,6 +108,10 @@ class ModelGraphTest {
         assertThat(options.dropout()).isTrue();
         assertThat(options.weightLoadChunkBytes()).isEqualTo(64L << 20);
         assertThat(options.seed()).isEqualTo(3);
+        assertThat(options.gradientCheckpointing()).isFalse();
+        assertThat(ModelOptions.fromConfig(ConfigFactory.parseString("gradient-checkpointing = true")
+                .withFallback(ConfigFactory.load().getConfig("model")), Head.regression(), 3).gradientCheckpointing())
+                .isTrue();
     }
 
     @Test
