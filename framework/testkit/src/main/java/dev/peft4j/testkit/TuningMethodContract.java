@@ -13,7 +13,10 @@ import dev.peft4j.core.adapter.PeftLayout;
 import dev.peft4j.core.adapter.SavedAdapter;
 import dev.peft4j.core.model.Batch;
 import dev.peft4j.core.model.ModelBuilder;
+import dev.peft4j.core.model.Feed;
 import dev.peft4j.core.model.ModelGraph;
+import dev.peft4j.core.model.ModelOptions;
+import dev.peft4j.core.model.Precision;
 import dev.peft4j.core.model.TrainableVariable;
 import dev.peft4j.core.plugin.HostPluginContext;
 import dev.peft4j.core.safetensors.SafetensorsFile;
@@ -27,10 +30,12 @@ import dev.peft4j.testkit.method.InjectionRecord;
 import dev.peft4j.testkit.method.RecordingMethod;
 import dev.peft4j.testkit.model.FixedTask;
 import dev.peft4j.testkit.model.TinyArchitecture;
+import dev.peft4j.testkit.tensor.Tensors;
 import dev.peft4j.testkit.train.ContractTraining;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,6 +51,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.types.TFloat32;
 
 /**
  * The contract every tuning-method plugin passes. Subclass it in the plugin's tests, name the factory (and, if the
@@ -80,7 +88,10 @@ import org.slf4j.LoggerFactory;
  *       which must not fail) it computes exactly what it computed before saving;</li>
  *   <li>{@link Capability#MERGEABLE}: merged into the base weights it computes what it did unmerged, within
  *       {@value #MERGE_TOLERANCE} of the largest logit;</li>
- *   <li>two adapters of the method share one base model and switch by name.</li>
+ *   <li>two adapters of the method share one base model and switch by name;</li>
+ *   <li>with gradient checkpointing (each block built again for the backward pass) every gradient is what it is
+ *       without, within {@value #CHECKPOINT_TOLERANCE} of the largest, dropout on: its hooks build the same way twice
+ *       and its random draws go through {@code DropoutMasks}.</li>
  * </ul>
  * Checks that do not apply (a capability the method does not declare) are reported as skipped, with the reason.
  */
@@ -94,6 +105,8 @@ public abstract class TuningMethodContract {
     public static final double SUB_LAYER_TOLERANCE = 1e-6;
     /** Largest difference between merged and unmerged logits, relative to the largest logit (at least 1). */
     public static final double MERGE_TOLERANCE = 1e-5;
+    /** Largest difference between gradients with and without checkpointing, relative to the largest (at least 1). */
+    public static final double CHECKPOINT_TOLERANCE = 1e-5;
 
     private static final Logger LOG = LoggerFactory.getLogger(TuningMethodContract.class);
     private static final String ADAPTER = "default";
@@ -373,6 +386,44 @@ public abstract class TuningMethodContract {
      * prepends tokens: the graph optimiser then fuses the residual additions differently (measured: 3e-7 of the
      * largest value) and rounding differs in the last bits.
      */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("architectures")
+    final void withGradientCheckpointingItGetsTheSameGradients(TinyArchitecture arch) {
+        Map<String, FloatTensor> plain = gradients(arch, false);
+        Map<String, FloatTensor> checkpointed = gradients(arch, true);
+
+        assertThat(checkpointed.keySet()).as("variables with a gradient").containsExactlyElementsOf(plain.keySet());
+        plain.forEach((name, expected) -> {
+            double scale = Math.max(1, maxAbsDifference(expected, FloatTensor.zeros(expected.shape())));
+            assertThat(maxAbsDifference(checkpointed.get(name), expected))
+                    .as("gradient of %s with gradient checkpointing vs without", name)
+                    .isLessThanOrEqualTo(CHECKPOINT_TOLERANCE * scale);
+        });
+    }
+
+    /** The gradient of the loss of the fixed task's batch for every trainable variable, dropout on. */
+    private Map<String, FloatTensor> gradients(TinyArchitecture arch, boolean checkpointing) {
+        ModelOptions options = new ModelOptions(arch.head(), Precision.FP32, true, SEED, 1 << 20, checkpointing);
+        try (ModelGraph model = arch.builder(weights.computeIfAbsent(arch, a -> a.weights(SEED)), options)
+                .adapter(ADAPTER, newMethod(1)).build()) {
+            List<TrainableVariable> trainables = model.trainables();
+            Output<?>[] xs = trainables.stream().map(v -> v.variable().asOutput()).toArray(Output<?>[]::new);
+            Output<?>[] grads = model.backprop().gradients(model.loss(), xs);
+            List<Operand<TFloat32>> fetches = new ArrayList<>();
+            for (Output<?> g : grads) {
+                fetches.add(g.expect(TFloat32.class));
+            }
+            Map<String, FloatTensor> out = new LinkedHashMap<>();
+            try (Feed feed = model.feed(batch(arch), true)) {
+                List<FloatTensor> values = Tensors.run(feed, model.session(), fetches);
+                for (int i = 0; i < values.size(); i++) {
+                    out.put(trainables.get(i).name(), values.get(i));
+                }
+            }
+            return out;
+        }
+    }
+
     private void assertClose(FloatTensor actual, FloatTensor expected, InjectionRecord record, String what) {
         double difference = maxAbsDifference(actual, expected);
         if (bitExact() && record.subLayerHooks() == 0 && record.virtualTokens() == 0) {

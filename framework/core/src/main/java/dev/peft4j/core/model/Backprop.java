@@ -12,7 +12,10 @@ import org.tensorflow.types.TFloat32;
  */
 public interface Backprop {
 
-    /** d y / d x for each of {@code xs}; null where an x does not influence y. */
+    /**
+     * d y / d x for each of {@code xs}. Where an x does not influence y: null, or, straight through TensorFlow, an
+     * exception naming it.
+     */
     Output<?>[] gradients(Operand<TFloat32> y, Output<?>[] xs);
 
     /** TensorFlow's own: every activation of the forward pass is kept for the backward pass. */

@@ -72,8 +72,12 @@ public enum TinyArchitecture {
      * head initialised from {@code seed}.
      */
     public ModelBuilder builder(Map<String, FloatTensor> weights, Head modelHead, long seed) {
-        return ModelBuilder.create(config(), new MapWeightStore(weights, "random " + this + " weights"),
-                new ModelOptions(modelHead, Precision.FP32, false, seed, 1 << 20))
+        return builder(weights, new ModelOptions(modelHead, Precision.FP32, false, seed, 1 << 20));
+    }
+
+    /** A builder for this model with the given weights and options. */
+    public ModelBuilder builder(Map<String, FloatTensor> weights, ModelOptions options) {
+        return ModelBuilder.create(config(), new MapWeightStore(weights, "random " + this + " weights"), options)
                 .modelNameOrPath("peft4j-testkit/tiny-" + name().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,6 +1,9 @@
 package dev.peft4j.testkit.tensor;
 
+import dev.peft4j.core.model.Feed;
 import dev.peft4j.spi.FloatTensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.tensorflow.Operand;
@@ -26,16 +29,32 @@ public final class Tensors {
         return TFloat32.tensorOf(Shape.of(value.shape()), DataBuffers.of(value.data(), true, false));
     }
 
+    /** Runs the session once with a model's {@code feed} and returns the values of {@code fetches}, in order. */
+    public static List<FloatTensor> run(Feed feed, Session session, List<Operand<TFloat32>> fetches) {
+        Session.Runner runner = feed.applyTo(session.runner());
+        fetches.forEach(runner::fetch);
+        try (Result result = runner.run()) {
+            List<FloatTensor> values = new ArrayList<>();
+            for (int i = 0; i < fetches.size(); i++) {
+                values.add(copy((TFloat32) result.get(i)));
+            }
+            return values;
+        }
+    }
+
     /** Runs the session once, feeding {@code feeds}, and returns the value of {@code fetch}. */
     public static FloatTensor run(Session session, Operand<TFloat32> fetch, Map<Operand<?>, Tensor> feeds) {
         Session.Runner runner = session.runner();
         feeds.forEach(runner::feed);
         try (Result result = runner.fetch(fetch).run()) {
-            TFloat32 tensor = (TFloat32) result.get(0);
-            float[] values = new float[Math.toIntExact(tensor.size())];
-            tensor.copyTo(DataBuffers.of(values, false, false));
-            return new FloatTensor(tensor.shape().asArray(), values);
+            return copy((TFloat32) result.get(0));
         }
+    }
+
+    private static FloatTensor copy(TFloat32 tensor) {
+        float[] values = new float[Math.toIntExact(tensor.size())];
+        tensor.copyTo(DataBuffers.of(values, false, false));
+        return new FloatTensor(tensor.shape().asArray(), values);
     }
 
     public static FloatTensor random(RandomGenerator random, double std, long... shape) {
