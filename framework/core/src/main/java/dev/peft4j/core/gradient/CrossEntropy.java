@@ -1,5 +1,6 @@
 package dev.peft4j.core.gradient;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.tensorflow.Operand;
@@ -8,6 +9,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TType;
 
 /**
  * Softmax cross-entropy per row, {@code logsumexp(logits_i) - logits_i[label_i]}, built from kernels that are fast on a
@@ -30,6 +32,10 @@ public final class CrossEntropy {
     static final Pattern NAME = Pattern.compile("(?:.*/)?softmax_cross_entropy(?:_\\d+)?");
     static final String PROJECTED_PREFIX = "projected_cross_entropy";
     static final Pattern PROJECTED_NAME = Pattern.compile("(?:.*/)?projected_cross_entropy(?:_\\d+)?");
+
+    static final String CHUNKED_PREFIX = "chunked_cross_entropy_";
+    /** {@code chunked_cross_entropy_<chunks>}, then {@code _1}, {@code _2}, ... as {@link Ops#withName} numbers them. */
+    static final Pattern CHUNKED_NAME = Pattern.compile("(?:.*/)?chunked_cross_entropy_(\\d+)(?:_\\d+)?");
 
     private CrossEntropy() {
     }
@@ -66,6 +72,93 @@ public final class CrossEntropy {
         List<Output<?>> passed = tf.withName(PROJECTED_PREFIX).identityN(List.of(tf.stopGradient(forward.loss()),
                 hidden, weight, tf.stopGradient(forward.probabilities()), labels)).output();
         return passed.get(0).expect(TFloat32.class);
+    }
+
+    /**
+     * {@link #projected} over {@code chunks} consecutive groups of rows, one group after the other, with each group's
+     * logits computed again in the backward pass: the head holds one group's [N/chunks x C] logits at a time rather
+     * than all N rows', for one more [N x H] x [H x C] product. For gradient checkpointing, where the logits are the
+     * largest activation left. The products run in fp32.
+     *
+     * @param hidden [N, H]
+     * @param weight [C, H]
+     * @param labels [N], each in [0, C)
+     * @return the loss of each row [N]
+     */
+    public static Operand<TFloat32> projectedInChunks(Ops tf, Operand<TFloat32> hidden, Operand<TFloat32> weight,
+            Operand<TInt32> labels, int chunks) {
+        if (chunks < 1) {
+            throw new IllegalArgumentException("chunks must be at least 1 but is " + chunks);
+        }
+        CustomGradients.requireRegistered(IdentityNGradient.OP_TYPE, "the softmax cross-entropy");
+        List<Operand<TFloat32>> rows = rowChunks(tf, hidden, chunks);
+        List<Operand<TInt32>> rowLabels = rowChunks(tf, labels, chunks);
+        List<Operand<TFloat32>> losses = new ArrayList<>();
+        for (int k = 0; k < chunks; k++) {
+            // A group's product waits for the previous group's loss, so its logits are gone first.
+            Ops after = k == 0 ? tf : tf.withControlDependencies(List.of(losses.get(k - 1)));
+            Operand<TFloat32> logits = after.linalg.matMul(rows.get(k), weight, MatMul.transposeB(true));
+            losses.add(forward(tf, logits, rowLabels.get(k)).loss());
+        }
+        List<Output<?>> passed = tf.withName(CHUNKED_PREFIX + chunks).identityN(List.of(
+                tf.stopGradient(joined(tf, losses)), hidden, weight, labels)).output();
+        return passed.get(0).expect(TFloat32.class);
+    }
+
+    /**
+     * The gradients of {@link #projectedInChunks}, group by group: each group's logits and softmax are computed again,
+     * once the previous group's gradient (for the first, the incoming gradient) exists.
+     */
+    static ProjectionGradients chunkedGradients(Ops tf, Operand<TFloat32> lossGradient, Operand<TFloat32> hidden,
+            Operand<TFloat32> weight, Operand<TInt32> labels, int chunks) {
+        List<Operand<TFloat32>> rows = rowChunks(tf, hidden, chunks);
+        List<Operand<TFloat32>> rowGradients = rowChunks(tf, lossGradient, chunks);
+        List<Operand<TInt32>> rowLabels = rowChunks(tf, labels, chunks);
+        List<Operand<TFloat32>> dHidden = new ArrayList<>();
+        // A running sum, not one AddN: each group's [C, H] weight gradient is added (in place) and freed as it comes.
+        Operand<TFloat32> dWeight = null;
+        Operand<?> previous = lossGradient;
+        for (int k = 0; k < chunks; k++) {
+            Operand<TFloat32> h = after(tf, previous, rows.get(k));
+            Operand<TFloat32> probabilities = tf.nn.softmax(tf.linalg.matMul(h, weight, MatMul.transposeB(true)));
+            // A group's [rows, C] logits gradient is small enough to hold with the one-hot taken out: both products
+            // then read it, and no [C, H] segment sum waits for the end of the backward pass.
+            Operand<TFloat32> dLogits = logitsGradient(tf, rowGradients.get(k), probabilities, rowLabels.get(k));
+            Operand<TFloat32> dh = tf.linalg.matMul(dLogits, weight);
+            Operand<TFloat32> dw = tf.linalg.matMul(dLogits, h, MatMul.transposeA(true));
+            dHidden.add(dh);
+            dWeight = dWeight == null ? dw : tf.math.add(dWeight, dw);
+            previous = dh;
+        }
+        return new ProjectionGradients(joined(tf, dHidden), dWeight);
+    }
+
+    /** The groups' rows back in one tensor (ConcatV2 takes at least two). */
+    private static Operand<TFloat32> joined(Ops tf, List<Operand<TFloat32>> groups) {
+        return groups.size() == 1 ? groups.get(0) : tf.concat(groups, tf.constant(0));
+    }
+
+    /** Splits the rows of x into {@code chunks} consecutive groups: N / chunks rows each, the rest in the last. */
+    private static <T extends TType> List<Operand<T>> rowChunks(Ops tf, Operand<T> x, int chunks) {
+        Operand<TInt32> n = tf.gather(tf.shape(x), tf.constant(0), tf.constant(0));
+        Operand<TInt32> size = tf.math.floorDiv(n, tf.constant(chunks));
+        Operand<TInt32> last = tf.math.sub(n, tf.math.mul(size, tf.constant(chunks - 1)));
+        Operand<TInt32> sizes = tf.concat(List.of(tf.fill(tf.constant(new int[] {chunks - 1}), size),
+                tf.reshape(last, tf.constant(new int[] {1}))), tf.constant(0));
+        List<Operand<T>> out = new ArrayList<>();
+        tf.splitV(x, sizes, tf.constant(0), (long) chunks).output().forEach(out::add);
+        return out;
+    }
+
+    /**
+     * {@code x} once {@code gate} exists. TensorFlow Java 1.1.0's native gradient scope does not apply a scope's
+     * control dependencies; one added to an op's builder it does.
+     */
+    private static <T extends TType> Operand<T> after(Ops tf, Operand<?> gate, Operand<T> x) {
+        @SuppressWarnings("unchecked")
+        Operand<T> gated = (Operand<T>) tf.scope().opBuilder("Identity", "after").addInput(x.asOutput())
+                .addControlInput(gate.op()).build().output(0);
+        return gated;
     }
 
     private record Forward(Operand<TFloat32> loss, Operand<TFloat32> probabilities) {

@@ -1,6 +1,7 @@
 package dev.peft4j.core.gradient;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -37,9 +38,14 @@ final class IdentityNGradient implements RawCustomGradient {
         if (CrossEntropy.PROJECTED_NAME.matcher(op.name()).matches() && op.numInputs() == 5) {
             return projectedCrossEntropy(tf, op, gradOutputs);
         }
+        Matcher chunked = CrossEntropy.CHUNKED_NAME.matcher(op.name());
+        if (chunked.matches() && op.numInputs() == 4) {
+            return chunkedCrossEntropy(tf, op, gradOutputs, Integer.parseInt(chunked.group(1)));
+        }
         throw new IllegalStateException("op " + op.name() + " (IdentityN) has no gradient: peft4j differentiates "
                 + "IdentityN only as the GELU (ops named gelu_exact or gelu_tanh), the LayerNorm (layer_norm) and the "
-                + "softmax cross-entropy (softmax_cross_entropy, projected_cross_entropy) of core/gradient; build other "
+                + "softmax cross-entropy (softmax_cross_entropy, projected_cross_entropy, chunked_cross_entropy_<n>) of "
+                + "core/gradient; build other "
                 + "ops through core/gradient, or keep IdentityN off the path from the loss to the trained variables");
     }
 
@@ -51,6 +57,16 @@ final class IdentityNGradient implements RawCustomGradient {
         // The passed-through logits, softmax and labels are not used downstream: their incoming gradients are the
         // zeros TensorFlow hands unused outputs, and the stopped inputs end the chain there.
         return List.of(lossGradient, logits, gradOutputs.get(2), tf.zerosLike(op.input(3)));
+    }
+
+    /** Inputs: the stopped loss, hidden [N, H], weight [C, H], the labels. */
+    private static List<Operand<?>> chunkedCrossEntropy(Ops tf, GraphOperation op, List<Output<?>> gradOutputs,
+            int chunks) {
+        Output<TFloat32> lossGradient = gradOutputs.get(0).expect(TFloat32.class);
+        CrossEntropy.ProjectionGradients d = CrossEntropy.chunkedGradients(tf, lossGradient,
+                op.input(1).expect(TFloat32.class), op.input(2).expect(TFloat32.class),
+                op.input(3).expect(TInt32.class), chunks);
+        return List.of(lossGradient, d.hidden(), d.weight(), tf.zerosLike(op.input(3)));
     }
 
     /** Inputs: the stopped loss, hidden [N, H], weight [C, H], the stopped softmax, the labels. */

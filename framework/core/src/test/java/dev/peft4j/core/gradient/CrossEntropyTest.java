@@ -123,6 +123,41 @@ class CrossEntropyTest {
     }
 
     @Test
+    void inChunksItComputesTheSameLossAndGradientsAsInOnePiece() {
+        int width = 3;
+        float[][] values = {randomValues(13, ROWS * width), randomValues(14, CLASSES * width)};
+        long[][] shapes = {{ROWS, width}, {CLASSES, width}};
+        // 3 chunks: rows 1, 1, 2; 5 chunks: four empty groups, then all rows.
+        for (int chunks : new int[] {1, 3, 5}) {
+            try (Graph g = new Graph(); Session s = new Session(g)) {
+                Ops tf = Ops.create(g);
+                Placeholder<TFloat32> h = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, width)));
+                Placeholder<TFloat32> w = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(CLASSES, width)));
+                Placeholder<?>[] inputs = {h, w};
+                Operand<TFloat32> logits = tf.linalg.matMul(h, w, org.tensorflow.op.linalg.MatMul.transposeB(true));
+                Operand<TFloat32> whole = CrossEntropy.projected(tf, logits, h, w, tf.constant(LABELS));
+                Operand<TFloat32> inChunks = CrossEntropy.projectedInChunks(tf, h, w, tf.constant(LABELS), chunks);
+                Output<?>[] expected = g.addGradients(weighted(tf, whole).asOutput(),
+                        new Output<?>[] {h.asOutput(), w.asOutput()});
+                Output<?>[] actual = g.addGradients(weighted(tf, inChunks).asOutput(),
+                        new Output<?>[] {h.asOutput(), w.asOutput()});
+
+                assertThat(run2(s, inputs, shapes, values, inChunks.asOutput())).as("loss in %d chunks", chunks)
+                        .containsExactly(run2(s, inputs, shapes, values, whole.asOutput()), within(1e-6f));
+                for (int which = 0; which < 2; which++) {
+                    assertThat(run2(s, inputs, shapes, values, actual[which]))
+                            .as("d loss / d %s in %d chunks", which == 0 ? "hidden" : "weight", chunks)
+                            .containsExactly(run2(s, inputs, shapes, values, expected[which]), within(1e-6f));
+                }
+            }
+        }
+    }
+
+    private static Operand<TFloat32> weighted(Ops tf, Operand<TFloat32> perRow) {
+        return tf.sum(tf.math.mul(perRow, tf.constant(ROW_WEIGHTS)), tf.constant(0));
+    }
+
+    @Test
     void aLabelOutsideTheClassesFailsTheRunInsteadOfReadingAnotherRow() {
         try (Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);

@@ -17,6 +17,9 @@ import org.tensorflow.types.family.TNumber;
 /** The task head: its weights, logits and loss. */
 public final class TaskHead {
 
+    /** Groups of tokens the causal-LM loss is taken in under gradient checkpointing: a quarter of the logits at a time. */
+    static final int CHECKPOINTED_LOSS_CHUNKS = 4;
+
     /**
      * @param logits     [B, T, vocab], [B, numLabels] or [B, 1]
      * @param loss       scalar mean loss over the counted items
@@ -28,6 +31,7 @@ public final class TaskHead {
     private final Architecture arch;
     private final Head head;
     private final float[] classWeights;
+    private WeightRegistry registry;
     private Operand<TFloat32> weight;
     private Operand<TFloat32> bias;
 
@@ -57,6 +61,7 @@ public final class TaskHead {
      * holds them with matching shapes (a fine-tuned classifier) provides their values instead.
      */
     public void declare(WeightRegistry weights, long seed) {
+        this.registry = weights;
         if (head.predictsTokens()) {
             return;
         }
@@ -131,7 +136,14 @@ public final class TaskHead {
                 tf.constant(new int[] {-1}));
         var counted = tf.math.notEqual(shifted, tf.constant(Head.IGNORE_INDEX));
         Operand<TInt32> safe = tf.select(counted, shifted, tf.zerosLike(shifted));
-        Operand<TFloat32> perToken = CrossEntropy.projected(tf, logits2d, flat, weight, safe);
+        // With gradient checkpointing the [tokens x vocabulary] logits would be the largest activation left: the loss
+        // then takes them in groups of rows, recomputed in the backward pass (logits2d is left for predictions). Not
+        // when the head's weight trains: each group then adds a [vocabulary x hidden] gradient, and the executor held
+        // several of them at once (GPT-2 full fine-tuning: +450 MB at the peak, where the logits saved 150 MB).
+        boolean chunked = ctx.checkpoints().enabled() && !registry.trains(weight);
+        Operand<TFloat32> perToken = chunked
+                ? CrossEntropy.projectedInChunks(tf, flat, weight, safe, CHECKPOINTED_LOSS_CHUNKS)
+                : CrossEntropy.projected(tf, logits2d, flat, weight, safe);
         Operand<TFloat32> weights = tf.math.mul(tf.dtypes.cast(counted, TFloat32.class),
                 tf.reshape(mask, tf.constant(new int[] {-1})));
         Operand<TFloat32> count = tf.sum(weights, tf.constant(0));

@@ -48,6 +48,11 @@ public final class Checkpoints implements Backprop {
         this.enabled = enabled;
     }
 
+    /** Whether blocks are rebuilt for the backward pass (the heads then trade compute for memory too). */
+    public boolean enabled() {
+        return enabled;
+    }
+
     /**
      * Builds one transformer block on {@code x}. Blocks must follow each other directly (each one's input is the
      * previous one's result), since the backward pass crosses only block boundaries and the embeddings.

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -144,6 +145,11 @@ public final class WeightRegistry {
                     + " but the new value has shape " + Arrays.toString(value.shape()));
         }
         WeightTransfer.assign(session, List.of(slot), s -> value);
+    }
+
+    /** Whether {@code variable} is one of the {@link #trainables()}. */
+    public boolean trains(Operand<?> variable) {
+        return slots.values().stream().anyMatch(s -> s.trainable && s.variable.op().equals(variable.op()));
     }
 
     /** Variables the optimizer updates, each once, in declaration order. */

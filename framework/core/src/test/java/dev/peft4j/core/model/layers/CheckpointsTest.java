@@ -51,6 +51,18 @@ class CheckpointsTest {
     }
 
     @Test
+    void gpt2WithALowRankAdapterAndTheFrozenHeadsLossInChunksGetsTheSameGradients() {
+        var config = TinyModels.gpt2();
+        assertSameGradients(config, TinyModels.gpt2Weights(config, 7), Head.causalLm(),
+                () -> new ToyLowRankMethod(2, 8), lmBatch());
+        ModelOptions options = new ModelOptions(Head.causalLm(), Precision.FP32, true, 42, 1 << 20, true);
+        try (ModelGraph model = ModelBuilder.create(config, TinyModels.store(TinyModels.gpt2Weights(config, 7)),
+                options).adapter("default", new ToyLowRankMethod(2, 8)).build()) {
+            assertThat(model.graph().operation("chunked_cross_entropy_4")).as("the loss in 4 chunks").isNotNull();
+        }
+    }
+
+    @Test
     void bertClassificationWithALowRankAdapterGetsTheSameGradients() {
         var config = TinyModels.bert();
         assertSameGradients(config, TinyModels.bertWeights(config, 4), Head.classification(3),
