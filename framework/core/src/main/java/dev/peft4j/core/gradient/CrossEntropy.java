@@ -78,7 +78,8 @@ public final class CrossEntropy {
      * {@link #projected} over {@code chunks} consecutive groups of rows, one group after the other, with each group's
      * logits computed again in the backward pass: the head holds one group's [N/chunks x C] logits at a time rather
      * than all N rows', for one more [N x H] x [H x C] product. For gradient checkpointing, where the logits are the
-     * largest activation left. The products run in fp32.
+     * largest activation left. The products run in fp32. Meant for a frozen weight: a trained one gets a [C, H]
+     * gradient from every group, and TensorFlow's executor may hold several of them at once.
      *
      * @param hidden [N, H]
      * @param weight [C, H]
@@ -121,14 +122,11 @@ public final class CrossEntropy {
         for (int k = 0; k < chunks; k++) {
             Operand<TFloat32> h = after(tf, previous, rows.get(k));
             Operand<TFloat32> probabilities = tf.nn.softmax(tf.linalg.matMul(h, weight, MatMul.transposeB(true)));
-            // A group's [rows, C] logits gradient is small enough to hold with the one-hot taken out: both products
-            // then read it, and no [C, H] segment sum waits for the end of the backward pass.
-            Operand<TFloat32> dLogits = logitsGradient(tf, rowGradients.get(k), probabilities, rowLabels.get(k));
-            Operand<TFloat32> dh = tf.linalg.matMul(dLogits, weight);
-            Operand<TFloat32> dw = tf.linalg.matMul(dLogits, h, MatMul.transposeA(true));
-            dHidden.add(dh);
-            dWeight = dWeight == null ? dw : tf.math.add(dWeight, dw);
-            previous = dh;
+            ProjectionGradients d = projectionGradients(tf, rowGradients.get(k), h, weight, probabilities,
+                    rowLabels.get(k));
+            dHidden.add(d.hidden());
+            dWeight = dWeight == null ? d.weight() : tf.math.add(dWeight, d.weight());
+            previous = d.hidden();
         }
         return new ProjectionGradients(joined(tf, dHidden), dWeight);
     }
