@@ -70,14 +70,8 @@ final class StepTrace {
      * other memory held across steps are not in it) and the ops running at that moment.
      */
     private static String memoryPeak(RunMetadata metadata) {
-        List<long[]> events = new ArrayList<>();
-        List<NodeExecStats> nodes = new ArrayList<>();
-        metadata.getStepStats().getDevStatsList().forEach(device -> device.getNodeStatsList().forEach(node -> {
-            nodes.add(node);
-            node.getMemoryList().forEach(memory -> memory.getAllocationRecordsList()
-                    .forEach(r -> events.add(new long[] {r.getAllocMicros(), r.getAllocBytes()})));
-        }));
-        events.sort(Comparator.comparingLong(e -> e[0]));
+        List<NodeExecStats> nodes = nodes(metadata);
+        List<long[]> events = allocations(nodes);
         long live = 0;
         long peak = 0;
         long peakAt = 0;
@@ -97,14 +91,8 @@ final class StepTrace {
 
     /** Every op in the order it started, with the step's live allocations at its start. */
     private static String timeline(RunMetadata metadata) {
-        List<long[]> events = new ArrayList<>();
-        List<NodeExecStats> nodes = new ArrayList<>();
-        metadata.getStepStats().getDevStatsList().forEach(device -> device.getNodeStatsList().forEach(node -> {
-            nodes.add(node);
-            node.getMemoryList().forEach(memory -> memory.getAllocationRecordsList()
-                    .forEach(r -> events.add(new long[] {r.getAllocMicros(), r.getAllocBytes()})));
-        }));
-        events.sort(Comparator.comparingLong(e -> e[0]));
+        List<NodeExecStats> nodes = nodes(metadata);
+        List<long[]> events = allocations(nodes);
         nodes.sort(Comparator.comparingLong(NodeExecStats::getAllStartMicros));
         long first = nodes.isEmpty() ? 0 : nodes.get(0).getAllStartMicros();
         StringBuilder out = new StringBuilder(String.format("%nevery op in start order: start ms, live MB, op%n"));
@@ -118,6 +106,21 @@ final class StepTrace {
                     n.getNodeName(), typeOf(n)));
         }
         return out.toString();
+    }
+
+    private static List<NodeExecStats> nodes(RunMetadata metadata) {
+        List<NodeExecStats> nodes = new ArrayList<>();
+        metadata.getStepStats().getDevStatsList().forEach(device -> nodes.addAll(device.getNodeStatsList()));
+        return nodes;
+    }
+
+    /** Every allocation and free of the step as {time in µs, bytes (negative when freed)}, in time order. */
+    private static List<long[]> allocations(List<NodeExecStats> nodes) {
+        List<long[]> events = new ArrayList<>();
+        nodes.forEach(node -> node.getMemoryList().forEach(memory -> memory.getAllocationRecordsList()
+                .forEach(r -> events.add(new long[] {r.getAllocMicros(), r.getAllocBytes()}))));
+        events.sort(Comparator.comparingLong(e -> e[0]));
+        return events;
     }
 
     /** The shape of the op's first output, e.g. {@code [1024,768]}; empty when it has none. */

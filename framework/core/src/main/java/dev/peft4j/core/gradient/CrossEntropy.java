@@ -34,7 +34,7 @@ public final class CrossEntropy {
     static final Pattern PROJECTED_NAME = Pattern.compile("(?:.*/)?projected_cross_entropy(?:_\\d+)?");
 
     static final String CHUNKED_PREFIX = "chunked_cross_entropy_";
-    /** {@code chunked_cross_entropy_<chunks>}, then {@code _1}, {@code _2}, ... as {@link Ops#withName} numbers them. */
+    /** {@code chunked_cross_entropy_<chunks>}, then {@code _1}, {@code _2}, ... as {@link Ops#withName} numbers. */
     static final Pattern CHUNKED_NAME = Pattern.compile("(?:.*/)?chunked_cross_entropy_(\\d+)(?:_\\d+)?");
 
     private CrossEntropy() {

@@ -23,8 +23,9 @@ public final class Gelu {
     static final Pattern NAME = Pattern.compile("(?:.*/)?(gelu_exact|gelu_tanh)(?:_\\d+)?");
 
     static final float SQRT_HALF = (float) Math.sqrt(0.5);
-    static final float SQRT_TWO_OVER_PI = (float) Math.sqrt(2 / Math.PI);
     static final float TANH_CUBIC = 0.044715f;
+    /** a of the tanh form's sigmoid argument: 2·√(2/π). */
+    static final float SIGMOID_LINEAR = (float) (2 * Math.sqrt(2 / Math.PI));
 
     private Gelu() {
     }
@@ -35,14 +36,19 @@ public final class Gelu {
         return withLeanGradient(tf, EXACT, x, tf.math.mul(tf.math.mul(tf.constant(0.5f), x), cdf));
     }
 
-    /** 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), Hugging Face's {@code gelu_new}. */
+    /**
+     * 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), Hugging Face's {@code gelu_new}, computed as x·σ(w) with
+     * w = x·(a + b·x²) (since 0.5·(1 + tanh z) = σ(2z)): 6 elementwise passes instead of 9.
+     */
     public static Operand<TFloat32> tanh(Ops tf, Operand<TFloat32> x) {
-        Operand<TFloat32> cube = tf.math.mul(tf.math.square(x), x);
-        Operand<TFloat32> inner = tf.math.mul(tf.constant(SQRT_TWO_OVER_PI),
-                tf.math.add(x, tf.math.mul(tf.constant(TANH_CUBIC), cube)));
-        Operand<TFloat32> value = tf.math.mul(tf.math.mul(tf.constant(0.5f), x),
-                tf.math.add(tf.constant(1f), tf.math.tanh(inner)));
-        return withLeanGradient(tf, TANH, x, value);
+        Operand<TFloat32> g = tf.math.sigmoid(sigmoidArgument(tf, x, tf.math.square(x)));
+        return withLeanGradient(tf, TANH, x, tf.math.mul(x, g));
+    }
+
+    /** w = x·(a + b·x²), a = 2·√(2/π), b = 0.044715·a, from x and x². */
+    static Operand<TFloat32> sigmoidArgument(Ops tf, Operand<TFloat32> x, Operand<TFloat32> square) {
+        return tf.math.mul(x, tf.math.add(tf.math.mul(square, tf.constant(TANH_CUBIC * SIGMOID_LINEAR)),
+                tf.constant(SIGMOID_LINEAR)));
     }
 
     private static Operand<TFloat32> withLeanGradient(Ops tf, String name, Operand<TFloat32> x,

@@ -45,17 +45,16 @@ final class GeluGradient implements RawCustomGradient {
         return tf.math.add(cdf, tf.math.mul(x, pdf));
     }
 
-    /** With t = tanh(√(2/π)(x + 0.044715x³)): 0.5(1 + t) + 0.5·x·(1 - t²)·√(2/π)(1 + 3·0.044715x²). */
+    /**
+     * With g = σ(w), w = x·(a + b·x²): d(x·g)/dx = g + x·w'·g·(1 - g), w' = a + 3b·x²; {@code SigmoidGrad(g, v)} is
+     * v·g·(1 - g) in one pass.
+     */
     private static Operand<TFloat32> tanhSlope(Ops tf, Operand<TFloat32> x) {
         Operand<TFloat32> square = tf.math.square(x);
-        Operand<TFloat32> inner = tf.math.mul(tf.constant(Gelu.SQRT_TWO_OVER_PI),
-                tf.math.mul(x, tf.math.add(tf.constant(1f), tf.math.mul(tf.constant(Gelu.TANH_CUBIC), square))));
-        Operand<TFloat32> t = tf.math.tanh(inner);
-        Operand<TFloat32> innerSlope = tf.math.mul(tf.constant(Gelu.SQRT_TWO_OVER_PI),
-                tf.math.add(tf.constant(1f), tf.math.mul(tf.constant(3 * Gelu.TANH_CUBIC), square)));
-        Operand<TFloat32> half = tf.constant(0.5f);
-        Operand<TFloat32> outer = tf.math.mul(half, tf.math.add(tf.constant(1f), t));
-        Operand<TFloat32> sech2 = tf.math.sub(tf.constant(1f), tf.math.square(t));
-        return tf.math.add(outer, tf.math.mul(tf.math.mul(half, x), tf.math.mul(sech2, innerSlope)));
+        Operand<TFloat32> g = tf.math.sigmoid(Gelu.sigmoidArgument(tf, x, square));
+        Operand<TFloat32> xTimesSlope = tf.math.mul(x, tf.math.add(
+                tf.math.mul(square, tf.constant(3 * Gelu.TANH_CUBIC * Gelu.SIGMOID_LINEAR)),
+                tf.constant(Gelu.SIGMOID_LINEAR)));
+        return tf.math.add(g, tf.math.sigmoidGrad(g, xTimesSlope));
     }
 }

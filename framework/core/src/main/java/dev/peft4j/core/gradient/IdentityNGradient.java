@@ -44,8 +44,8 @@ final class IdentityNGradient implements RawCustomGradient {
         }
         throw new IllegalStateException("op " + op.name() + " (IdentityN) has no gradient: peft4j differentiates "
                 + "IdentityN only as the GELU (ops named gelu_exact or gelu_tanh), the LayerNorm (layer_norm) and the "
-                + "softmax cross-entropy (softmax_cross_entropy, projected_cross_entropy, chunked_cross_entropy_<n>) of "
-                + "core/gradient; build other "
+                + "softmax cross-entropy (softmax_cross_entropy, projected_cross_entropy, "
+                + "chunked_cross_entropy_<n>) of core/gradient; build other "
                 + "ops through core/gradient, or keep IdentityN off the path from the loss to the trained variables");
     }
 

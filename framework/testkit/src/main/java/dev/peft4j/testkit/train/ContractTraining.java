@@ -28,8 +28,8 @@ public final class ContractTraining {
         List<TrainableVariable> variables = model.trainables().stream()
                 .map(v -> new TrainableVariable(v.name(), v.variable(), v.decay()))
                 .toList();
-        this.optimizer = new AdamW(model.graph(), model.backprop(), model.session(), model.loss(), variables, SPEC, LossScaleSpec.none(),
-                1);
+        this.optimizer = new AdamW(model.graph(), model.backprop(), model.session(), model.loss(), variables, SPEC,
+                LossScaleSpec.none(), 1);
         optimizer.initialize();
     }
 

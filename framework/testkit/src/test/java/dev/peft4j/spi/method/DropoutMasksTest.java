@@ -17,14 +17,10 @@ class DropoutMasksTest {
     @Test
     void aReplayedDropoutUsesTheRecordedMaskAndDrawsNothing() {
         try (Graph graph = new Graph()) {
-            Ops tf = Ops.create(graph);
-            Dropout dropout = Dropout.of(0.3, 7, tf.constant(true));
-            Operand<TFloat32> x = tf.constant(new float[] {1, 2, 3});
-            List<Operand<TFloat32>> masks = new ArrayList<>();
-
-            DropoutMasks.record(masks, () -> dropout.apply(tf, x));
+            Recorded r = recordOne(graph);
             int drawsAfterForward = randomOps(graph);
-            Operand<TFloat32> rebuilt = DropoutMasks.replay(masks, () -> dropout.apply(tf, x));
+            Operand<TFloat32> rebuilt = DropoutMasks.replay(r.masks(), () -> r.dropout().apply(r.tf(), r.x()));
+            List<Operand<TFloat32>> masks = r.masks();
 
             assertThat(masks).hasSize(1);
             assertThat(drawsAfterForward).isEqualTo(1);
@@ -36,11 +32,11 @@ class DropoutMasksTest {
     @Test
     void aRebuildThatAsksForMoreOrFewerMasksIsRefused() {
         try (Graph graph = new Graph()) {
-            Ops tf = Ops.create(graph);
-            Dropout dropout = Dropout.of(0.3, 7, tf.constant(true));
-            Operand<TFloat32> x = tf.constant(new float[] {1, 2, 3});
-            List<Operand<TFloat32>> masks = new ArrayList<>();
-            DropoutMasks.record(masks, () -> dropout.apply(tf, x));
+            Recorded r = recordOne(graph);
+            Ops tf = r.tf();
+            Dropout dropout = r.dropout();
+            Operand<TFloat32> x = r.x();
+            List<Operand<TFloat32>> masks = r.masks();
 
             assertThatThrownBy(() -> DropoutMasks.replay(masks, () -> dropout.apply(tf, dropout.apply(tf, x))))
                     .isInstanceOf(IllegalStateException.class)
@@ -60,6 +56,19 @@ class DropoutMasksTest {
         // Outside a recording, a draw is just a draw.
         assertThat(DropoutMasks.next(() -> null)).isNull();
         assertThat(masks).isEmpty();
+    }
+
+    private record Recorded(Ops tf, Dropout dropout, Operand<TFloat32> x, List<Operand<TFloat32>> masks) {
+    }
+
+    /** One dropout applied while recording: its forward pass. */
+    private static Recorded recordOne(Graph graph) {
+        Ops tf = Ops.create(graph);
+        Dropout dropout = Dropout.of(0.3, 7, tf.constant(true));
+        Operand<TFloat32> x = tf.constant(new float[] {1, 2, 3});
+        List<Operand<TFloat32>> masks = new ArrayList<>();
+        DropoutMasks.record(masks, () -> dropout.apply(tf, x));
+        return new Recorded(tf, dropout, x, masks);
     }
 
     private static int randomOps(Graph graph) {

@@ -17,7 +17,7 @@ import org.tensorflow.types.family.TNumber;
 /** The task head: its weights, logits and loss. */
 public final class TaskHead {
 
-    /** Groups of tokens the causal-LM loss is taken in under gradient checkpointing: a quarter of the logits at a time. */
+    /** Groups of tokens the causal-LM loss is taken in under gradient checkpointing: a quarter of the logits each. */
     static final int CHECKPOINTED_LOSS_CHUNKS = 4;
 
     /**

@@ -67,7 +67,7 @@ public final class Checkpoints implements Backprop {
             throw new IllegalStateException("gradient checkpointing needs consecutive blocks: block "
                     + segments.size() + " does not take the previous block's output as its input");
         }
-        // The segment's input is the tensor the rebuilt block will read: the embeddings' or the previous block's output.
+        // The segment's input is what the rebuilt block will read: the embeddings' or the previous block's output.
         Operand<TFloat32> input = segments.isEmpty() ? x : segments.get(segments.size() - 1).output();
         Operand<TFloat32> stopped = segments.isEmpty() ? tf.stopGradient(x) : x;
         List<Operand<TFloat32>> masks = new ArrayList<>();
