@@ -17,6 +17,8 @@ import org.tensorflow.types.TFloat32;
 public final class DropoutMasks {
 
     private static final ThreadLocal<DropoutMasks> ACTIVE = new ThreadLocal<>();
+    private static final String HOW = "a method's hooks must draw the same dropouts on every call (through Dropout or"
+            + " DropoutMasks.next), or run with model.gradient-checkpointing = false";
 
     private final List<Operand<TFloat32>> masks;
     private final boolean replaying;
@@ -43,7 +45,7 @@ public final class DropoutMasks {
         T built = within(replay, body);
         if (replay.next != masks.size()) {
             throw new IllegalStateException("a rebuilt block used " + replay.next + " dropout masks but its forward"
-                    + " pass drew " + masks.size() + ": the block does not build the same way twice");
+                    + " pass drew " + masks.size() + ": the block does not build the same way twice; " + HOW);
         }
         return built;
     }
@@ -65,7 +67,7 @@ public final class DropoutMasks {
         if (active.next == active.masks.size()) {
             throw new IllegalStateException("a rebuilt block asked for dropout mask " + (active.next + 1)
                     + " but its forward pass drew only " + active.masks.size()
-                    + ": the block does not build the same way twice");
+                    + ": the block does not build the same way twice; " + HOW);
         }
         return active.masks.get(active.next++);
     }

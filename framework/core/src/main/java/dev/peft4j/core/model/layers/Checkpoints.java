@@ -65,7 +65,9 @@ public final class Checkpoints implements Backprop {
         }
         if (!segments.isEmpty() && x != lastReturned) {
             throw new IllegalStateException("gradient checkpointing needs consecutive blocks: block "
-                    + segments.size() + " does not take the previous block's output as its input");
+                    + segments.size() + " does not take the previous block's output as its input; an architecture"
+                    + " must pass each block's result straight to the next (or run with"
+                    + " model.gradient-checkpointing = false)");
         }
         // The segment's input is what the rebuilt block will read: the embeddings' or the previous block's output.
         Operand<TFloat32> input = segments.isEmpty() ? x : segments.get(segments.size() - 1).output();
@@ -129,7 +131,8 @@ public final class Checkpoints implements Backprop {
         }
         if (input != null && !upstream.contains(input.op())) {
             throw new IllegalStateException("the " + segment + " of the checkpointed model does not depend on its"
-                    + " input '" + input.op().name() + "': gradient checkpointing cannot chain it");
+                    + " input '" + input.op().name() + "', so gradient checkpointing cannot chain the gradient through"
+                    + " it: build each block from the input it is given, or set model.gradient-checkpointing = false");
         }
         List<Output<?>> targets = new ArrayList<>();
         if (input != null) {
