@@ -116,7 +116,7 @@ public final class CrossEntropy {
         List<Operand<TFloat32>> rowGradients = rowChunks(tf, lossGradient, chunks);
         List<Operand<TInt32>> rowLabels = rowChunks(tf, labels, chunks);
         List<Operand<TFloat32>> dHidden = new ArrayList<>();
-        // A running sum, not one AddN: each group's [C, H] weight gradient is added (in place) and freed as it comes.
+        // Built only when the weight trains, which this form is not meant for (see projectedInChunks).
         Operand<TFloat32> dWeight = null;
         Operand<?> previous = lossGradient;
         for (int k = 0; k < chunks; k++) {

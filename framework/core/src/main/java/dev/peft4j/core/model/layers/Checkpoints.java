@@ -82,7 +82,7 @@ public final class Checkpoints implements Backprop {
     @Override
     public Output<?>[] gradients(Operand<TFloat32> y, Output<?>[] xs) {
         if (segments.isEmpty()) {
-            return graph.addGradients(y.asOutput(), xs);
+            return Backprop.plain(graph).gradients(y, xs);
         }
         List<List<Output<?>>> parts = new ArrayList<>();
         for (int i = 0; i < xs.length; i++) {
