@@ -56,7 +56,7 @@ public final class Dropout {
             return x;
         }
         Operand<TFloat32> scaledMask = DropoutMasks.next(() -> {
-            Operand<TFloat32> uniform = tf.random.randomUniform(tf.shape(x), TFloat32.class,
+            Operand<TFloat32> uniform = tf.random.randomUniform(DropoutMasks.shape(tf, training, x), TFloat32.class,
                     RandomUniform.seed(seed), RandomUniform.seed2(seed2));
             Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant(rate)), TFloat32.class);
             return tf.math.mul(keep, tf.constant(1f / (1f - rate)));

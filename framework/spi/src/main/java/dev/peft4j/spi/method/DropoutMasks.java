@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The dropout masks of a transformer block, for gradient checkpointing: the host builds a block once for the forward
@@ -70,6 +73,16 @@ public final class DropoutMasks {
                     + ": the block does not build the same way twice; " + HOW);
         }
         return active.masks.get(active.next++);
+    }
+
+    /**
+     * The shape to draw a dropout mask for {@code x} in: x's own while {@code training}, otherwise all ones (a single
+     * element that broadcasts over x). A graph computes its masks in evaluation too, where they are not used; drawn
+     * at full size they took a fifth of the example model's prediction time (framework/bench/README.md).
+     */
+    public static Operand<TInt32> shape(Ops tf, Operand<TBool> training, Operand<TFloat32> x) {
+        Operand<TInt32> shape = tf.shape(x);
+        return tf.select(training, shape, tf.onesLike(shape));
     }
 
     private static <T> T within(DropoutMasks masks, Supplier<T> body) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.peft4j.spi.FloatTensor;
 import dev.peft4j.testkit.tensor.Tensors;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
@@ -71,6 +73,26 @@ class DropoutTest {
         assertThat(again[1]).isEqualTo(first[1]);
         assertThat(first[1]).isNotEqualTo(first[0]);
         assertThat(otherSeed[0]).isNotEqualTo(first[0]);
+    }
+
+    @Test
+    void outsideTrainingNoMaskIsDrawnAtTheInputsSize() {
+        try (Graph graph = new Graph(); Session session = new Session(graph)) {
+            Ops tf = Ops.create(graph);
+            PlaceholderWithDefault<TBool> flag = tf.placeholderWithDefault(tf.constant(false), Shape.scalar());
+            List<Operand<TFloat32>> masks = new ArrayList<>();
+            Operand<TFloat32> out = DropoutMasks.record(masks,
+                    () -> Dropout.of(0.5, 42, flag).apply(tf, Tensors.constant(tf, ONES)));
+
+            assertThat(out.shape()).isEqualTo(Shape.of(100, 200));
+            assertThat(masks).hasSize(1);
+            for (boolean training : new boolean[] {false, true}) {
+                try (TBool value = TBool.scalarOf(training)) {
+                    FloatTensor mask = Tensors.run(session, masks.get(0), Map.of(flag, value));
+                    assertThat(mask.shape()).isEqualTo(training ? new long[] {100, 200} : new long[] {1, 1});
+                }
+            }
+        }
     }
 
     @Test

@@ -35,7 +35,8 @@ public final class Dropout {
         }
         Operand<TFloat32> scaledMask = DropoutMasks.next(() -> {
             Operand<TFloat32> keep = tf.select(training, tf.constant((float) (1 - rate)), tf.constant(1f));
-            Operand<TFloat32> noise = tf.random.randomUniform(tf.shape(x), TFloat32.class,
+            // Out of training keep is 1 and the mask a single 1 (DropoutMasks.shape): nothing is drawn at full size.
+            Operand<TFloat32> noise = tf.random.randomUniform(DropoutMasks.shape(tf, training, x), TFloat32.class,
                     RandomUniform.seed(seed), RandomUniform.seed2(nextOpSeed++));
             return tf.math.div(tf.dtypes.cast(tf.math.less(noise, keep), TFloat32.class), keep);
         });
