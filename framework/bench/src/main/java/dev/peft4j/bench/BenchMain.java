@@ -24,6 +24,7 @@ import dev.peft4j.bench.report.WorkloadSummary;
 import dev.peft4j.bench.run.ForkedJvm;
 import dev.peft4j.bench.run.Json;
 import dev.peft4j.bench.run.RunResult;
+import dev.peft4j.core.model.TensorFlowDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,9 +36,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The benchmark: the same workloads (GPT-2-shaped LoRA, full fine-tuning and inference, and the example job's MiniLM
@@ -142,7 +143,13 @@ public final class BenchMain implements Callable<Integer> {
         Instant started = Instant.now();
         double loadStart = ProcessProbe.loadAverage();
         Profile profile = profile();
-        Device device = Device.ofBuild();
+        Device device;
+        try {
+            device = Device.ofBuildRunningOn(TensorFlowDevice.ofMatMul());
+        } catch (IllegalStateException e) {
+            System.err.println("peft4j bench: " + e.getMessage());
+            return 1;
+        }
         Shapes shapes = new Shapes(
                 GptShape.gpt2Small(profile.layers(), batch != null ? batch : 8 * device.batchFactor(), seqLen),
                 BertShape.miniLm(miniLmBatch != null ? miniLmBatch : 32 * device.batchFactor(), miniLmSeqLen));

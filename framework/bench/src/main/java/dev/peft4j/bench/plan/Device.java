@@ -1,9 +1,11 @@
 package dev.peft4j.bench.plan;
 
+import dev.peft4j.core.model.TensorFlowDevice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.tensorflow.TensorFlow;
 
 /**
  * Where the TensorFlow engines run, as the build chose it: Maven's {@code gpu} profile puts TensorFlow's CUDA natives
@@ -41,6 +43,27 @@ public enum Device {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + BUILD_INFO, e);
         }
+    }
+
+    /**
+     * The device of this build, once TensorFlow has shown it runs there: its GPU build falls back to the CPU silently
+     * when it finds no usable GPU, and CPU figures must not be reported as GPU ones.
+     *
+     * @param matMulDevice where TensorFlow ran a matrix product in this process ({@code TensorFlowDevice.ofMatMul()})
+     * @throws IllegalStateException a GPU build whose products ran on the CPU, with what to check
+     */
+    public static Device ofBuildRunningOn(String matMulDevice) {
+        return checked(ofBuild(), matMulDevice);
+    }
+
+    static Device checked(Device built, String matMulDevice) {
+        if (built == GPU && !TensorFlowDevice.isGpu(matMulDevice)) {
+            throw new IllegalStateException("the bench was built with TensorFlow's GPU natives (-Pgpu), but TensorFlow "
+                    + "ran a matrix product on " + matMulDevice + ": it found no usable GPU (its log above says why, "
+                    + "e.g. 'failed call to cuInit'). Check nvidia-smi and the CUDA and cuDNN libraries TensorFlow "
+                    + TensorFlow.version() + " needs, or build without -Pgpu for CPU figures");
+        }
+        return built;
     }
 
     static Device fromClassifier(String classifier) {

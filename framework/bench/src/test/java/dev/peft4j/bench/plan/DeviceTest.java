@@ -22,6 +22,16 @@ class DeviceTest {
     }
 
     @Test
+    void aGpuBuildWhoseProductsRanOnTheCpuIsRefusedWithWhatToCheck() {
+        assertThatThrownBy(() -> Device.checked(Device.GPU, "CPU:0"))
+                .hasMessageContaining("ran a matrix product on CPU:0")
+                .hasMessageContaining("nvidia-smi")
+                .hasMessageContaining("without -Pgpu");
+        assertThat(Device.checked(Device.GPU, "GPU:0")).isEqualTo(Device.GPU);
+        assertThat(Device.checked(Device.CPU, "CPU:0")).isEqualTo(Device.CPU);
+    }
+
+    @Test
     void anUnfilteredRecordIsRefusedWithWhatToDo() {
         assertThatThrownBy(() -> Device.fromClassifier("${tensorflow.native.classifier}"))
                 .hasMessageContaining("build the bench with Maven");

@@ -70,6 +70,9 @@ class PipelineRunTest {
         assertThat(metrics.path("test").path("accuracy").isNumber()).isTrue();
         assertThat(metrics.path("validation").path("accuracy").asDouble())
                 .isEqualTo(result.validation().get("accuracy"));
+        JsonNode manifest = JSON.readTree(dir.resolve("manifest.json").toFile());
+        assertThat(manifest.path("versions").path("tensorflow").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(manifest.path("machine").path("tensorflow_device").asText()).matches("(CPU|GPU):\\d+");
         JsonNode config = JSON.readTree(dir.resolve("model/config.json").toFile());
         assertThat(config.path("architectures").get(0).asText()).isEqualTo("BertForSequenceClassification");
         assertThat(config.path("id2label").path("1").asText()).isEqualTo("1");

@@ -1,0 +1,77 @@
+package dev.peft4j.core.model;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.StdArrays;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.DeviceStepStats;
+import org.tensorflow.proto.RunOptions;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The device TensorFlow runs matrix products on in this process, found by running one and reading where it ran.
+ * TensorFlow's GPU build falls back to the CPU without an error when it finds no usable GPU (no driver, no CUDA
+ * libraries: it only logs {@code failed call to cuInit}), so the build alone does not say where a run trains.
+ */
+public final class TensorFlowDevice {
+
+    /** The device part of a step-stats device name, e.g. {@code GPU:0} in {@code /job:localhost/.../device:GPU:0}. */
+    private static final Pattern DEVICE = Pattern.compile(".*/device:([A-Za-z_]+:\\d+)$");
+
+    private static volatile String matMulDevice;
+
+    private TensorFlowDevice() {
+    }
+
+    /** {@code GPU:0} when a GPU runs TensorFlow's matrix products here, {@code CPU:0} otherwise; probed once. */
+    public static String ofMatMul() {
+        String device = matMulDevice;
+        if (device == null) {
+            synchronized (TensorFlowDevice.class) {
+                if (matMulDevice == null) {
+                    matMulDevice = probe();
+                }
+                device = matMulDevice;
+            }
+        }
+        return device;
+    }
+
+    public static boolean isGpu(String device) {
+        return device.startsWith("GPU:");
+    }
+
+    private static String probe() {
+        try (Graph graph = new Graph(); Session session = new Session(graph);
+                TFloat32 matrix = TFloat32.tensorOf(StdArrays.ndCopyOf(new float[][] {{1f, 2f}, {3f, 4f}}))) {
+            Ops tf = Ops.create(graph);
+            // Fed, not a constant: Grappler would fold a product of constants away before it ran anywhere.
+            Placeholder<TFloat32> square = tf.placeholder(TFloat32.class);
+            Operand<TFloat32> product = tf.withName("device_probe").linalg.matMul(square, square);
+            RunOptions traced = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
+            try (Result result = session.runner().feed(square, matrix).fetch(product).setOptions(traced)
+                    .runAndFetchMetadata()) {
+                for (DeviceStepStats stats : result.getMetadata().orElseThrow().getStepStats().getDevStatsList()) {
+                    boolean ranProduct = stats.getNodeStatsList().stream()
+                            .anyMatch(node -> node.getNodeName().equals("device_probe"));
+                    String device = deviceOf(stats.getDevice());
+                    if (ranProduct && device != null) {
+                        return device;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("TensorFlow's step statistics name no device for a matrix product");
+    }
+
+    /** {@code GPU:0} for {@code /job:localhost/replica:0/task:0/device:GPU:0}; null for a stream or another entry. */
+    static String deviceOf(String stepStatsDevice) {
+        Matcher m = DEVICE.matcher(stepStatsDevice);
+        return m.matches() ? m.group(1) : null;
+    }
+}
