@@ -78,7 +78,7 @@ public final class DropoutMasks {
     /**
      * The shape to draw a dropout mask for {@code x} in: x's own while {@code training}, otherwise all ones (a single
      * element that broadcasts over x). A graph computes its masks in evaluation too, where they are not used; drawn
-     * at full size they took a fifth of the example model's prediction time (framework/bench/README.md).
+     * at full size they took about a fifth of the example model's prediction time (framework/bench/README.md).
      */
     public static Operand<TInt32> shape(Ops tf, Operand<TBool> training, Operand<TFloat32> x) {
         Operand<TInt32> shape = tf.shape(x);
