@@ -36,9 +36,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * The benchmark: the same workloads (GPT-2-shaped LoRA, full fine-tuning and inference, and the example job's MiniLM

@@ -1,5 +1,6 @@
 package dev.peft4j.core.model;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tensorflow.Graph;
@@ -23,23 +24,22 @@ public final class TensorFlowDevice {
     /** The device part of a step-stats device name, e.g. {@code GPU:0} in {@code /job:localhost/.../device:GPU:0}. */
     private static final Pattern DEVICE = Pattern.compile(".*/device:([A-Za-z_]+:\\d+)$");
 
-    private static volatile String matMulDevice;
+    static final String UNKNOWN = "unknown";
 
     private TensorFlowDevice() {
     }
 
-    /** {@code GPU:0} when a GPU runs TensorFlow's matrix products here, {@code CPU:0} otherwise; probed once. */
+    /** Probed when first asked for (the holder class initialises once, thread-safely). */
+    private static final class Probed {
+        static final String MAT_MUL_DEVICE = probe();
+    }
+
+    /**
+     * {@code GPU:0} when a GPU runs TensorFlow's matrix products here, {@code CPU:0} otherwise, {@code unknown} when
+     * TensorFlow's statistics did not say (a record of where a run went, never a reason for it to fail); probed once.
+     */
     public static String ofMatMul() {
-        String device = matMulDevice;
-        if (device == null) {
-            synchronized (TensorFlowDevice.class) {
-                if (matMulDevice == null) {
-                    matMulDevice = probe();
-                }
-                device = matMulDevice;
-            }
-        }
-        return device;
+        return Probed.MAT_MUL_DEVICE;
     }
 
     public static boolean isGpu(String device) {
@@ -56,7 +56,9 @@ public final class TensorFlowDevice {
             RunOptions traced = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
             try (Result result = session.runner().feed(square, matrix).fetch(product).setOptions(traced)
                     .runAndFetchMetadata()) {
-                for (DeviceStepStats stats : result.getMetadata().orElseThrow().getStepStats().getDevStatsList()) {
+                List<DeviceStepStats> devices = result.getMetadata()
+                        .map(metadata -> metadata.getStepStats().getDevStatsList()).orElse(List.of());
+                for (DeviceStepStats stats : devices) {
                     boolean ranProduct = stats.getNodeStatsList().stream()
                             .anyMatch(node -> node.getNodeName().equals("device_probe"));
                     String device = deviceOf(stats.getDevice());
@@ -66,7 +68,7 @@ public final class TensorFlowDevice {
                 }
             }
         }
-        throw new IllegalStateException("TensorFlow's step statistics name no device for a matrix product");
+        return UNKNOWN;
     }
 
     /** {@code GPU:0} for {@code /job:localhost/replica:0/task:0/device:GPU:0}; null for a stream or another entry. */
