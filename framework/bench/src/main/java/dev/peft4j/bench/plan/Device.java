@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import org.tensorflow.TensorFlow;
 
 /**
  * Where the TensorFlow engines run, as the build chose it: Maven's {@code gpu} profile puts TensorFlow's CUDA natives
@@ -58,10 +57,8 @@ public enum Device {
 
     static Device checked(Device built, String matMulDevice) {
         if (built == GPU && !TensorFlowDevice.isGpu(matMulDevice)) {
-            throw new IllegalStateException("the bench was built with TensorFlow's GPU natives (-Pgpu), but TensorFlow "
-                    + "ran a matrix product on " + matMulDevice + ": it found no usable GPU (its log above says why, "
-                    + "e.g. 'failed call to cuInit'). Check nvidia-smi and the CUDA and cuDNN libraries TensorFlow "
-                    + TensorFlow.version() + " needs, or build without -Pgpu for CPU figures");
+            throw new IllegalStateException(TensorFlowDevice.cpuFallback(matMulDevice)
+                    + ", or build the bench without -Pgpu for CPU figures");
         }
         return built;
     }

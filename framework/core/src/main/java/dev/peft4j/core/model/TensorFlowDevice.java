@@ -1,12 +1,14 @@
 package dev.peft4j.core.model;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.TensorFlow;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -25,6 +27,8 @@ public final class TensorFlowDevice {
     private static final Pattern DEVICE = Pattern.compile(".*/device:([A-Za-z_]+:\\d+)$");
 
     static final String UNKNOWN = "unknown";
+    /** A folder only the GPU build's native jar has. */
+    static final String GPU_NATIVES = "org/tensorflow/internal/c_api/linux-x86_64-gpu/";
 
     private TensorFlowDevice() {
     }
@@ -44,6 +48,24 @@ public final class TensorFlowDevice {
 
     public static boolean isGpu(String device) {
         return device.startsWith("GPU:");
+    }
+
+    /** Whether TensorFlow's GPU natives (classifier {@code linux-x86_64-gpu}, Maven's {@code gpu} profile) are here. */
+    public static boolean gpuBuild() {
+        return TensorFlowDevice.class.getClassLoader().getResource(GPU_NATIVES) != null;
+    }
+
+    /** A warning to print when TensorFlow's GPU build runs on the CPU; empty otherwise. */
+    public static Optional<String> cpuFallbackWarning() {
+        return gpuBuild() && !isGpu(ofMatMul()) ? Optional.of("warning: " + cpuFallback(ofMatMul()))
+                : Optional.empty();
+    }
+
+    /** What a GPU build that ran on {@code device} says, and what to check. */
+    public static String cpuFallback(String device) {
+        return "TensorFlow's GPU build is on the class path, but it ran a matrix product on " + device + ": it found"
+                + " no usable GPU (its log above says why, e.g. 'failed call to cuInit'). Check nvidia-smi and the CUDA"
+                + " and cuDNN libraries TensorFlow " + TensorFlow.version() + " needs";
     }
 
     private static String probe() {

@@ -15,6 +15,7 @@ import dev.peft4j.core.model.Head;
 import dev.peft4j.core.model.ModelBuilder;
 import dev.peft4j.core.model.ModelGraph;
 import dev.peft4j.core.model.ModelOptions;
+import dev.peft4j.core.model.TensorFlowDevice;
 import dev.peft4j.core.report.PeakMemory;
 import dev.peft4j.core.report.TrainingHistory;
 import dev.peft4j.core.train.Trainer;
@@ -104,6 +105,7 @@ public final class PipelineRun {
             dir.writeString(RunDirectory.DATA_REPORT, splits.report().toJson());
             ParameterReport parameters = ParameterReport.of(graph);
             console.println(parameters.line());
+            TensorFlowDevice.cpuFallbackWarning().ifPresent(console::println);
 
             GraphModel<TokenBatch> model = new GraphModel<>(graph, task, classNames);
             List<Metric> metrics = runExtensions.metrics(evaluation);

@@ -7,6 +7,7 @@ import dev.peft4j.core.method.FullFineTuning;
 import dev.peft4j.core.model.ModelBuilder;
 import dev.peft4j.core.model.ModelGraph;
 import dev.peft4j.core.model.ModelOptions;
+import dev.peft4j.core.model.TensorFlowDevice;
 import dev.peft4j.core.model.graph.Architectures;
 import dev.peft4j.core.pretrain.BlockBatch;
 import dev.peft4j.core.pretrain.BlockLayout;
@@ -107,6 +108,7 @@ public final class PretrainRun {
             ParameterReport parameters = ParameterReport.of(graph);
             console.println("Objective: " + objective.configName() + ", method: " + methodName);
             console.println(parameters.line());
+            TensorFlowDevice.cpuFallbackWarning().ifPresent(console::println);
             if (objective == Objective.MASKED_LM && !graph.headModules().isEmpty()) {
                 console.println("The checkpoint has no masked-LM head: " + graph.headModules() + " start new, as"
                         + " transformers' BertForMaskedLM initialises them (dense normal(0, "
